@@ -1,0 +1,190 @@
+/** Stable string codes of the errors this package throws, one per error class. */
+export type HmAuthErrorCode =
+  | 'ERR_AUTH_INVALID_CREDENTIALS'
+  | 'ERR_AUTH_INVALID_PRIVATE_KEY'
+  | 'ERR_AUTH_OAUTH'
+  | 'ERR_AUTH_UNEXPECTED_RESPONSE'
+  | 'ERR_AUTH_TIMEOUT'
+  | 'ERR_AUTH_NETWORK';
+
+/** Options shared by every error class of this package. */
+export interface HmAuthErrorOptions {
+  /** The underlying error. Never an object that holds a secret. */
+  cause?: unknown;
+  /** Number of HTTP attempts made before the error was thrown, when a request was involved. */
+  attempts?: number;
+}
+
+/**
+ * Base class of every error thrown by `@hm-sdk/auth`.
+ *
+ * Branch on `code`, which stays stable across releases, rather than on the message. Narrow to
+ * a subclass with `switch (error.code)` on an {@link AnyHmAuthError}.
+ */
+export abstract class HmAuthError extends Error {
+  /** Stable string code of the error class. */
+  abstract readonly code: HmAuthErrorCode;
+  /** Whether repeating the same call later may succeed without changing the input. */
+  abstract readonly retryable: boolean;
+  /** Number of HTTP attempts made, or `undefined` when no request was sent. */
+  readonly attempts: number | undefined;
+
+  constructor(message: string, options: HmAuthErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = new.target.name;
+    this.attempts = options.attempts;
+  }
+}
+
+/** A credentials input or credentials JSON is missing a field or has a field of the wrong type. */
+export class InvalidCredentialsError extends HmAuthError {
+  readonly code = 'ERR_AUTH_INVALID_CREDENTIALS';
+  readonly retryable = false;
+  /** Name of the offending field, such as `clientId` or `private_key`, when one field is at fault. */
+  readonly field: string | undefined;
+
+  constructor(message: string, options: HmAuthErrorOptions & { field?: string } = {}) {
+    super(message, options);
+    this.field = options.field;
+  }
+}
+
+/**
+ * Kind of unusable private key that {@link InvalidPrivateKeyError} found: the key type, or
+ * the way the input is damaged.
+ */
+export type PrivateKeyProblem =
+  | 'rsa'
+  | 'wrong-curve'
+  | 'ed25519'
+  | 'other-algorithm'
+  | 'public-key'
+  | 'encrypted'
+  | 'malformed'
+  | 'truncated'
+  | 'unsupported-format'
+  | 'wrong-usage';
+
+/** The private key cannot sign ES256 assertions: wrong key type, a public key, or damaged data. */
+export class InvalidPrivateKeyError extends HmAuthError {
+  readonly code = 'ERR_AUTH_INVALID_PRIVATE_KEY';
+  readonly retryable = false;
+  /** What was found in place of a usable EC P-256 private key. */
+  readonly problem: PrivateKeyProblem;
+
+  constructor(message: string, problem: PrivateKeyProblem, options: HmAuthErrorOptions = {}) {
+    super(message, options);
+    this.problem = problem;
+  }
+}
+
+/** Fields of an OAuth 2.0 error response (RFC 6749, section 5.2). */
+export interface OAuthErrorFields {
+  /** HTTP status of the response. */
+  status: number;
+  /** OAuth error code such as `invalid_request`. */
+  error: string;
+  /** Human-readable description from the server, if any. */
+  error_description: string | undefined;
+  /** Delay the server asked for in `Retry-After`, in milliseconds, if any. */
+  retryAfterMs?: number | undefined;
+}
+
+/** The token endpoint rejected the request with an OAuth error body. */
+export class OAuthError extends HmAuthError {
+  readonly code = 'ERR_AUTH_OAUTH';
+  readonly retryable: boolean;
+  /** HTTP status of the response. */
+  readonly status: number;
+  /** OAuth error code such as `invalid_request`, exactly as the server sent it. */
+  readonly error: string;
+  /** Description from the server, exactly as sent; `undefined` when absent. */
+  readonly error_description: string | undefined;
+  /** Delay the server asked for in `Retry-After`, in milliseconds. */
+  readonly retryAfterMs: number | undefined;
+
+  constructor(message: string, fields: OAuthErrorFields, options: HmAuthErrorOptions = {}) {
+    super(message, options);
+    this.status = fields.status;
+    this.error = fields.error;
+    this.error_description = fields.error_description;
+    this.retryAfterMs = fields.retryAfterMs;
+    this.retryable = isRetryableStatus(fields.status);
+  }
+}
+
+/** Fields of a response that was not a usable token or OAuth error. */
+export interface UnexpectedResponseFields {
+  /** HTTP status of the response. */
+  status: number;
+  /** `Content-Type` header of the response, if any. */
+  contentType: string | undefined;
+  /** Start of the body with tags and secrets removed, at most 200 characters; `''` when hidden. */
+  bodyExcerpt: string;
+  /** Delay the server asked for in `Retry-After`, in milliseconds, if any. */
+  retryAfterMs?: number | undefined;
+}
+
+/**
+ * The token endpoint answered with something other than a token or an OAuth error: an HTML
+ * error page from a proxy, a body that is not JSON, or a token response with invalid fields.
+ */
+export class UnexpectedResponseError extends HmAuthError {
+  readonly code = 'ERR_AUTH_UNEXPECTED_RESPONSE';
+  readonly retryable: boolean;
+  /** HTTP status of the response. */
+  readonly status: number;
+  /** `Content-Type` header of the response, if any. */
+  readonly contentType: string | undefined;
+  /** Start of the body with tags and secrets removed, at most 200 characters. */
+  readonly bodyExcerpt: string;
+  /** Delay the server asked for in `Retry-After`, in milliseconds. */
+  readonly retryAfterMs: number | undefined;
+
+  constructor(message: string, fields: UnexpectedResponseFields, options: HmAuthErrorOptions = {}) {
+    super(message, options);
+    this.status = fields.status;
+    this.contentType = fields.contentType;
+    this.bodyExcerpt = fields.bodyExcerpt;
+    this.retryAfterMs = fields.retryAfterMs;
+    this.retryable = isRetryableStatus(fields.status);
+  }
+}
+
+/** A token request attempt did not complete within the configured timeout. */
+export class TimeoutError extends HmAuthError {
+  readonly code = 'ERR_AUTH_TIMEOUT';
+  readonly retryable = true;
+  /** The timeout that expired, in milliseconds. */
+  readonly timeoutMs: number;
+
+  constructor(message: string, timeoutMs: number, options: HmAuthErrorOptions = {}) {
+    super(message, options);
+    this.timeoutMs = timeoutMs;
+  }
+}
+
+/** The token request failed before a response arrived: DNS, connection refused, reset, TLS. */
+export class NetworkError extends HmAuthError {
+  readonly code = 'ERR_AUTH_NETWORK';
+  readonly retryable = true;
+}
+
+/** Union of all concrete error classes, so that `switch (error.code)` narrows the type. */
+export type AnyHmAuthError =
+  | InvalidCredentialsError
+  | InvalidPrivateKeyError
+  | OAuthError
+  | UnexpectedResponseError
+  | TimeoutError
+  | NetworkError;
+
+/** Checks whether a value is one of this package's errors, so `error.code` can be switched on. */
+export function isHmAuthError(value: unknown): value is AnyHmAuthError {
+  return value instanceof HmAuthError;
+}
+
+/** Whether an HTTP status is worth retrying: 429 and every 5xx. */
+export function isRetryableStatus(status: number): boolean {
+  return status === 429 || status >= 500;
+}
