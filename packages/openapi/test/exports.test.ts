@@ -1,0 +1,46 @@
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import {
+  type ApiError,
+  type Clearance,
+  type ClearanceRecordStatus,
+  type ClearanceStatus,
+  type OperationId,
+  openApiDocument,
+  type paths,
+} from '../src/index.js';
+
+describe('package entry', () => {
+  it('exposes the document with every operation', () => {
+    const operations = Object.entries(openApiDocument.paths).flatMap(([path, item]) =>
+      Object.keys(item)
+        .filter((key) => key !== 'parameters')
+        .map((method) => `${method.toUpperCase()} ${path}`),
+    );
+
+    expect(openApiDocument.openapi).toMatch(/^3\.0\./);
+    expect(operations).toEqual(
+      expect.arrayContaining([
+        'POST /v1/access_tokens',
+        'POST /v1/eligibility',
+        'POST /v1/fleets/vehicles',
+        'GET /v1/fleets/vehicles',
+        'GET /v1/fleets/vehicles/{vin}',
+        'GET /v1/vehicle-data/autoapi-13/{vin}',
+      ]),
+    );
+  });
+
+  it('types the clearance status enums', () => {
+    expectTypeOf<ClearanceRecordStatus>().toExtend<ClearanceStatus>();
+    expectTypeOf<'error'>().toExtend<ClearanceStatus>();
+    expectTypeOf<'error'>().not.toExtend<ClearanceRecordStatus>();
+    expectTypeOf<Clearance['status']>().toEqualTypeOf<ClearanceRecordStatus>();
+  });
+
+  it('types the error bodies of operations', () => {
+    type NotFound =
+      paths['/v1/fleets/vehicles/{vin}']['get']['responses'][404]['content']['application/json'];
+    expectTypeOf<NotFound>().toEqualTypeOf<ApiError>();
+    expectTypeOf<'getClearance'>().toExtend<OperationId>();
+  });
+});
