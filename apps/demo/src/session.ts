@@ -1,0 +1,43 @@
+import type { Credentials, TokenProvider } from '@hm-sdk/auth';
+import type { MockApi } from '@hm-sdk/mock-server';
+import type { ScenarioId } from './scenarios.js';
+
+/** What the walkthrough has built so far; each step reads what earlier steps stored. */
+export interface Session {
+  /**
+   * The API base URL: the page's own origin. The msw worker answers requests to it, and any
+   * request it does not answer reaches the static server, never a High Mobility host.
+   */
+  readonly baseUrl: string;
+  /** The mock that the service worker serves. */
+  readonly mock: MockApi;
+  /** The failure the reader chose to see; steps read it when they run. */
+  scenario: ScenarioId;
+  credentials: Credentials | undefined;
+  tokenProvider: TokenProvider | undefined;
+  /** The vehicle that passed the eligibility check. */
+  vehicle: { vin: string; brand: string } | undefined;
+  /** Called after a step changed the session, so later steps can enable their controls. */
+  notify(): void;
+  subscribe(listener: () => void): void;
+}
+
+/** Creates an empty session for a mock served at `baseUrl`. */
+export function createSession(mock: MockApi, baseUrl: string): Session {
+  const listeners: Array<() => void> = [];
+  return {
+    baseUrl,
+    mock,
+    scenario: 'none',
+    credentials: undefined,
+    tokenProvider: undefined,
+    vehicle: undefined,
+    notify() {
+      for (const listener of listeners) listener();
+    },
+    subscribe(listener) {
+      listeners.push(listener);
+      listener();
+    },
+  };
+}
