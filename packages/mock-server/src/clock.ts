@@ -1,0 +1,107 @@
+/**
+ * The mock's notion of time. Token expiry, assertion `iat` checks, clearance delays, changelog
+ * timestamps and rate-limit windows all read it, so a test can move time instead of waiting.
+ */
+export interface MockClock {
+  /** `'real'` follows the wall clock (plus any offset); `'manual'` stands still until moved. */
+  readonly mode: 'real' | 'manual';
+  /** Current mock time in milliseconds since the Unix epoch. */
+  now(): number;
+  /** Moves mock time forward by `ms` milliseconds and runs every task that became due. */
+  advance(ms: number): void;
+  /** Moves mock time to `time` (forward only) and runs every task that became due. */
+  set(time: Date | number): void;
+  /** Runs every task that is due now; useful after real time has passed in `'real'` mode. */
+  runDueTasks(): void;
+}
+
+/** Options of {@link createClock}. */
+export interface ClockOptions {
+  /** `'real'` (default) follows the wall clock; `'manual'` only moves through `advance` or `set`. */
+  mode?: 'real' | 'manual';
+  /** Start time in `'manual'` mode; defaults to the wall clock at creation. */
+  start?: Date | number;
+}
+
+interface ScheduledTask {
+  at: number;
+  run: () => void;
+}
+
+/** A clock that also runs tasks at a mock time; the mock uses it for delayed clearance changes. */
+export interface SchedulingClock extends MockClock {
+  /** Runs `run` once mock time reaches `at` (milliseconds since the epoch). */
+  schedule(at: number, run: () => void): void;
+  /** Drops every scheduled task and timer. */
+  clearTasks(): void;
+}
+
+/** Creates a clock in real or manual mode. */
+export function createClock(options: ClockOptions = {}): SchedulingClock {
+  const mode = options.mode ?? 'real';
+  let offset = 0;
+  let manualNow = options.start === undefined ? Date.now() : Number(options.start);
+  let tasks: ScheduledTask[] = [];
+  const timers = new Set<ReturnType<typeof setTimeout>>();
+
+  const now = (): number => (mode === 'manual' ? manualNow : Date.now() + offset);
+
+  const runDueTasks = (): void => {
+    // A task may schedule further tasks, so the loop re-reads the list until nothing is due.
+    for (;;) {
+      const current = now();
+      const due = tasks.filter((task) => task.at <= current).sort((a, b) => a.at - b.at);
+      if (due.length === 0) return;
+      tasks = tasks.filter((task) => !due.includes(task));
+      for (const task of due) task.run();
+    }
+  };
+
+  const armTimer = (at: number): void => {
+    if (mode !== 'real') return;
+    const timer = setTimeout(
+      () => {
+        timers.delete(timer);
+        runDueTasks();
+      },
+      Math.max(0, at - now()),
+    );
+    // The mock must never keep a test process alive on its own.
+    (timer as { unref?: () => void }).unref?.();
+    timers.add(timer);
+  };
+
+  const moveTo = (target: number): void => {
+    if (!Number.isFinite(target)) {
+      throw new TypeError(`Invalid clock time ${String(target)}: pass a finite number or a Date.`);
+    }
+    if (mode === 'manual') manualNow = Math.max(manualNow, target);
+    else offset += Math.max(0, target - now());
+    runDueTasks();
+  };
+
+  return {
+    mode,
+    now,
+    advance(ms) {
+      if (!Number.isFinite(ms) || ms < 0) {
+        throw new RangeError(`Invalid clock step ${ms} ms: pass a finite number >= 0.`);
+      }
+      moveTo(now() + ms);
+    },
+    set(time) {
+      moveTo(typeof time === 'number' ? time : time.getTime());
+    },
+    runDueTasks,
+    schedule(at, run) {
+      tasks.push({ at, run });
+      if (at <= now()) runDueTasks();
+      else armTimer(at);
+    },
+    clearTasks() {
+      tasks = [];
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
+    },
+  };
+}

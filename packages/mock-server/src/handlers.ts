@@ -1,0 +1,97 @@
+import { type HttpHandler, http } from 'msw';
+import type { MockContext, RouteDefinition, RouteRequest } from './context.js';
+import { apiError } from './http/responses.js';
+import { describeRequest } from './request-log.js';
+import {
+  createClearancesRoute,
+  deleteClearanceRoute,
+  getClearanceRoute,
+  listClearancesRoute,
+} from './routes/clearances.js';
+import { eligibilityRoute } from './routes/eligibility.js';
+import { tokenRoute } from './routes/token.js';
+import { vehicleDataRoute } from './routes/vehicle-data.js';
+
+/** Every route the mock serves, in matching order. */
+export const routes: readonly RouteDefinition[] = [
+  tokenRoute,
+  eligibilityRoute,
+  createClearancesRoute,
+  listClearancesRoute,
+  getClearanceRoute,
+  deleteClearanceRoute,
+  vehicleDataRoute,
+];
+
+const unauthorizedDetail =
+  'Missing or invalid authorization header. Send the access token from POST /v1/access_tokens as "Authorization: Bearer <token>".';
+
+const tokenRejectionDetails = {
+  malformed: 'Invalid token: the access token is not a well-formed JWT',
+  wrong_algorithm: 'Invalid token: the access token must be signed with ES256',
+  bad_signature: 'Invalid token: the access token signature does not verify',
+  expired: 'Token expired: request a new access token',
+} as const;
+
+/** Checks the bearer token and scope; returns an error response, or undefined when allowed. */
+async function authorize(
+  route: RouteDefinition,
+  routeRequest: RouteRequest,
+  context: MockContext,
+): Promise<Response | undefined> {
+  if (route.scope === undefined) return undefined;
+  const { requestId } = routeRequest;
+  const deny = (detail: string) =>
+    apiError(401, requestId, [{ title: 'Not authorized', detail, source: 'Authorization' }]);
+  const header = routeRequest.request.headers.get('authorization') ?? '';
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  if (!match?.[1]) return deny(unauthorizedDetail);
+  const claims = await context.tokens.verify(match[1]);
+  if (typeof claims === 'string') return deny(tokenRejectionDetails[claims]);
+  const app = context.apps.app(claims.sub);
+  if (!app) return deny('Invalid token: the app that owns this token is no longer registered');
+  routeRequest.app = app;
+  if (!claims.scopes.includes(route.scope)) {
+    return apiError(403, requestId, [
+      {
+        title: 'Forbidden',
+        detail: `The access token lacks the scope ${route.scope}; register the app with that scope.`,
+        source: 'Authorization',
+      },
+    ]);
+  }
+  return undefined;
+}
+
+/** Runs one route for one request, with logging and authorization around it. */
+async function serve(
+  route: RouteDefinition,
+  request: Request,
+  params: Record<string, string>,
+  context: MockContext,
+): Promise<Response> {
+  const requestId = crypto.randomUUID();
+  context.clock.runDueTasks();
+  const entry = await describeRequest(request, route.id, requestId, context.clock.now());
+  context.log.push(entry);
+  const routeRequest: RouteRequest = { request, url: new URL(request.url), params, requestId };
+  const response =
+    (await authorize(route, routeRequest, context)) ?? (await route.handle(routeRequest, context));
+  entry.status = response.status;
+  if (routeRequest.app) entry.clientId = routeRequest.app.clientId;
+  return response;
+}
+
+/** Turns a path into an msw pattern: any origin, or the configured base URL. */
+function pattern(path: string, baseUrl: string | undefined): string {
+  return `${baseUrl ?? '*'}${path}`;
+}
+
+/** Builds the msw request handlers of one mock instance. */
+export function createHandlers(context: MockContext): HttpHandler[] {
+  return routes.map((route) =>
+    http[route.method](pattern(route.path, context.settings.baseUrl), ({ request, params }) =>
+      serve(route, request, params as Record<string, string>, context),
+    ),
+  );
+}

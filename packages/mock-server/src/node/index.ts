@@ -1,0 +1,2 @@
+export type { MockHttpServer, StartMockHttpServerOptions } from './http-server.js';
+export { setupMockServer, startMockHttpServer } from './http-server.js';
