@@ -1,0 +1,146 @@
+import { parseArgs } from 'node:util';
+import { type AccessToken, createCredentials, createTokenProvider } from '@hm-sdk/auth';
+import { createHmClient } from '@hm-sdk/client';
+import { createMockApi } from '@hm-sdk/mock-server';
+import { startMockHttpServer } from '@hm-sdk/mock-server/node';
+import { ExitCode } from '../exit-codes.js';
+import { generateP256KeyPair } from '../keys.js';
+import { createOutput, type Output } from '../output.js';
+
+/** A sandbox VIN that the mock treats as eligible. */
+const SANDBOX_VIN = '2HM00000000000001';
+
+const help = `Usage: hm quickstart [--vin <vin>]
+
+Runs the whole High Mobility flow against a mock started inside this process,
+on a loopback HTTP port: no credentials and no network are needed.
+
+Options:
+  --vin <vin>   the sandbox VIN to use (default ${SANDBOX_VIN})
+  -h, --help    show this help`;
+
+/** Runs `hm quickstart`. */
+export async function run(argv: string[]): Promise<number> {
+  const output = createOutput();
+  let values: { vin?: string; help?: boolean };
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: { vin: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    }));
+  } catch (error) {
+    output.err(`${(error as Error).message}\n\n${help}`);
+    return ExitCode.Usage;
+  }
+  if (values.help) {
+    output.out(help);
+    return ExitCode.Success;
+  }
+  return runQuickstart(output, values.vin ?? SANDBOX_VIN);
+}
+
+async function runQuickstart(output: Output, vin: string): Promise<number> {
+  const step = createStepPrinter(output);
+  const mock = createMockApi({ approvalDelayMs: 1500 });
+  const server = await startMockHttpServer(mock);
+  try {
+    step('Started the mock API', `listening on ${server.url}`);
+
+    // Step 1: the client secret flow, as most apps start.
+    const app = await mock.registerApp();
+    const secretTokens = createTokenProvider({
+      credentials: createCredentials({ clientId: app.clientId, clientSecret: app.clientSecret }),
+      baseUrl: server.url,
+    });
+    describeToken(step, 'Got a token with a client secret', await secretTokens.getToken());
+
+    // Step 2: the private key flow, with a key made here as the console would hand it out.
+    const keyPair = await generateP256KeyPair();
+    const { privateKeyId } = await mock.registerPrivateKey({
+      clientId: app.clientId,
+      publicKey: keyPair.publicJwk,
+    });
+    const keyCredentials = createCredentials({
+      privateKeyId,
+      privateKey: keyPair.privateKeyPem,
+      clientId: app.clientId,
+    });
+    const keyTokens = createTokenProvider({ credentials: keyCredentials, baseUrl: server.url });
+    describeToken(step, 'Got a token with a private key (ES256)', await keyTokens.getToken());
+
+    // Step 3 onwards: fleet calls through the typed client, authenticated by the key.
+    const client = createHmClient({ tokenProvider: keyTokens, baseUrl: server.url });
+    const eligibility = await client.checkEligibility({ vin, brand: 'sandbox' });
+    step(
+      'Checked eligibility',
+      `${eligibility.vin}: ${eligibility.eligible ? 'eligible' : 'not eligible'}, ` +
+        `data delivery: ${eligibility.data_delivery.join(', ') || 'none'}`,
+    );
+
+    const {
+      vehicles: [requested],
+    } = await client.requestClearance([{ vin, brand: 'sandbox' }]);
+    step('Requested a fleet clearance', `${vin}: ${requested?.status ?? 'no answer'}`);
+
+    const approved = await client.waitForClearance(vin, {
+      until: 'approved',
+      timeoutMs: 30_000,
+      onChange: (clearance) => step('Clearance status changed', `${vin}: ${clearance.status}`),
+    });
+    step('Clearance approved', `${vin}: ${approved.status}`);
+
+    const data = await client.getVehicleData(vin);
+    step('Read the vehicle data', summariseVehicleData(data));
+    output.out('\nDone: every step of the flow worked against the mock.');
+    return ExitCode.Success;
+  } catch (error) {
+    output.err(`\nThe quickstart failed: ${(error as Error).message}`);
+    return ExitCode.Api;
+  } finally {
+    await server.close();
+  }
+}
+
+function createStepPrinter(output: Output) {
+  let count = 0;
+  return (title: string, detail: string) => {
+    count += 1;
+    output.out(`${String(count).padStart(2)}. ${title}\n    ${detail}`);
+  };
+}
+
+function describeToken(
+  step: (title: string, detail: string) => void,
+  title: string,
+  token: AccessToken,
+): void {
+  const seconds = Math.round((token.expiresAt.getTime() - Date.now()) / 1000);
+  step(
+    title,
+    `${token.tokenType} token, expires in ${seconds} s, scopes: ${token.scopes.join(' ')}`,
+  );
+}
+
+function summariseVehicleData(data: object): string {
+  const record = data as Record<string, unknown>;
+  const capabilities = Object.keys(record).filter((key) => key !== 'vin' && key !== 'request_id');
+  const lines = [`${capabilities.length} capabilities: ${capabilities.join(', ')}`];
+  const odometer = latestValue(record, 'diagnostics', 'odometer');
+  if (odometer) lines.push(`odometer: ${odometer}`);
+  const coordinates = latestValue(record, 'vehicle_location', 'coordinates');
+  if (coordinates) lines.push(`location: ${coordinates}`);
+  return lines.join('\n    ');
+}
+
+/** Formats the newest entry of `capability.property` as text, if the data has one. */
+function latestValue(data: Record<string, unknown>, capability: string, property: string) {
+  const entries = (data[capability] as Record<string, unknown> | undefined)?.[property];
+  if (!Array.isArray(entries) || entries.length === 0) return undefined;
+  const value = (entries[0] as { data?: unknown }).data;
+  if (typeof value !== 'object' || value === null) return String(value);
+  const fields = value as Record<string, unknown>;
+  if ('value' in fields && 'unit' in fields) return `${fields.value} ${fields.unit}`;
+  if ('latitude' in fields && 'longitude' in fields)
+    return `${fields.latitude}, ${fields.longitude}`;
+  return JSON.stringify(value);
+}
