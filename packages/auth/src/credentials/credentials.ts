@@ -1,112 +1,187 @@
 import { InvalidCredentialsError } from '../errors.js';
 import { inspectSymbol } from '../redact.js';
 import { JWT_BEARER_ASSERTION_TYPE, signAssertion } from './assertion.js';
-import { importPrivateKey, type PrivateKeyInput } from './private-key.js';
+import { importPreparedKey, type PrivateKeyInput, preparePrivateKey } from './private-key.js';
 
-/** Input for client secret credentials: the OAuth client id and secret of an app. */
+/** Input for client secret credentials: the OAuth client id and client secret of an app. */
 export interface ClientSecretCredentialsInput {
+  /** OAuth client id of the app. */
   clientId: string;
+  /** OAuth client secret of the app. */
   clientSecret: string;
 }
 
 /** Input for private key credentials: the key id and EC P-256 private key from the console. */
 export interface PrivateKeyCredentialsInput {
+  /** Id of the private key (the `id` field of the console's credentials JSON). */
   privateKeyId: string;
+  /** The EC P-256 private key in any format of {@link PrivateKeyInput}. */
   privateKey: PrivateKeyInput;
+  /** OAuth client id, sent as `client_id` when given; the API accepts requests without it. */
   clientId?: string | undefined;
 }
 
 /** Either kind of credentials input accepted by {@link createCredentials}. */
 export type CredentialsInput = ClientSecretCredentialsInput | PrivateKeyCredentialsInput;
 
-/** Credentials object; the secret inside is reachable only by the token provider. */
+/**
+ * Checked credentials. The secret (client secret or private key) is held outside the object,
+ * so it never shows up in `JSON.stringify`, `util.inspect`, `toString` or a spread copy.
+ */
 export interface Credentials {
+  /** Which OAuth client authentication the credentials use. */
   readonly kind: 'client_secret' | 'private_key';
+  /** OAuth client id, when known. Client ids are not secret. */
   readonly clientId: string | undefined;
+  /** Private key id for `private_key` credentials, otherwise `undefined`. */
   readonly privateKeyId: string | undefined;
 }
 
-interface SecretState {
-  tokenRequestFields(audience: string, nowMs: number): Promise<Record<string, string>>;
+/** Builds the body fields of one token request. */
+type FieldsBuilder = (audience: string, nowMs: number) => Promise<Record<string, string>>;
+
+// Secrets live in this map, keyed by the public object, rather than on the object itself.
+const fieldBuilders = new WeakMap<Credentials, FieldsBuilder>();
+
+/**
+ * Creates credentials from a client id and secret, or from a private key id and EC P-256 private
+ * key. A private key is checked immediately and imported into Web Crypto once, on first use.
+ * Surrounding whitespace is trimmed from ids and the client secret.
+ *
+ * @example
+ * ```ts
+ * const credentials = createCredentials({
+ *   privateKeyId: process.env.HM_PRIVATE_KEY_ID!,
+ *   privateKey: process.env.HM_PRIVATE_KEY!, // a PEM; literal \n sequences are fine
+ *   clientId: process.env.HM_CLIENT_ID,
+ * });
+ * ```
+ * @throws InvalidCredentialsError when a field is missing, empty or of the wrong type.
+ * @throws InvalidPrivateKeyError when the private key is not a usable EC P-256 private key.
+ * @throws TypeError when `input` is not an object.
+ */
+export function createCredentials(input: CredentialsInput): Credentials {
+  if (typeof input !== 'object' || input === null) {
+    throw new TypeError(
+      'createCredentials expects an object with clientId and clientSecret, or privateKeyId and privateKey.',
+    );
+  }
+  const hasSecret = 'clientSecret' in input && input.clientSecret !== undefined;
+  const hasKey = 'privateKey' in input && input.privateKey !== undefined;
+  if (hasSecret && hasKey) {
+    throw new InvalidCredentialsError(
+      'Credentials contain both clientSecret and privateKey. Pass one of them, because each selects a different way to authenticate.',
+    );
+  }
+  if (hasSecret) {
+    return createSecretCredentials(input as ClientSecretCredentialsInput);
+  }
+  if (hasKey || 'privateKeyId' in input) {
+    return createKeyCredentials(input as PrivateKeyCredentialsInput);
+  }
+  throw new InvalidCredentialsError(
+    'Credentials contain neither clientSecret nor privateKey. Pass { clientId, clientSecret } or { privateKeyId, privateKey, clientId? }.',
+  );
 }
 
-const secrets = new WeakMap<Credentials, SecretState>();
+function createSecretCredentials(input: ClientSecretCredentialsInput): Credentials {
+  const clientId = requireText(input.clientId, 'clientId');
+  const clientSecret = requireText(input.clientSecret, 'clientSecret');
+  return register('client_secret', clientId, undefined, async () => ({
+    grant_type: 'client_credentials',
+    client_id: clientId,
+    client_secret: clientSecret,
+  }));
+}
 
-/** Creates credentials from a client secret or a private key. */
-export function createCredentials(input: CredentialsInput): Credentials {
-  if ('clientSecret' in input) {
-    const { clientId, clientSecret } = input;
-    return register('client_secret', clientId, undefined, {
-      tokenRequestFields: async () => ({
-        grant_type: 'client_credentials',
-        client_id: clientId,
-        client_secret: clientSecret,
-      }),
-    });
-  }
-  const { privateKeyId, privateKey, clientId } = input;
-  let keyPromise: Promise<CryptoKey> | undefined;
-  return register('private_key', clientId, privateKeyId, {
-    async tokenRequestFields(audience, nowMs) {
-      keyPromise ??= importPrivateKey(privateKey);
-      const assertion = await signAssertion({
-        key: await keyPromise,
-        privateKeyId,
-        audience,
-        nowMs,
-      });
-      const fields: Record<string, string> = {
-        grant_type: 'client_credentials',
-        client_assertion: assertion,
-        client_assertion_type: JWT_BEARER_ASSERTION_TYPE,
-      };
-      if (clientId !== undefined) fields.client_id = clientId;
-      return fields;
-    },
+function createKeyCredentials(input: PrivateKeyCredentialsInput): Credentials {
+  const privateKeyId = requireText(input.privateKeyId, 'privateKeyId');
+  const clientId =
+    input.clientId === undefined ? undefined : requireText(input.clientId, 'clientId');
+  const prepared = preparePrivateKey(input.privateKey);
+  let key: Promise<CryptoKey> | undefined;
+  return register('private_key', clientId, privateKeyId, async (audience, nowMs) => {
+    key ??= importPreparedKey(prepared);
+    const assertion = await signAssertion({ key: await key, privateKeyId, audience, nowMs });
+    const fields: Record<string, string> = {
+      grant_type: 'client_credentials',
+      client_assertion: assertion,
+      client_assertion_type: JWT_BEARER_ASSERTION_TYPE,
+    };
+    if (clientId !== undefined) {
+      fields.client_id = clientId;
+    }
+    return fields;
   });
+}
+
+function requireText(value: unknown, field: string): string {
+  if (typeof value !== 'string') {
+    const found = value === undefined ? 'missing' : `a ${value === null ? 'null' : typeof value}`;
+    throw new InvalidCredentialsError(
+      `Credentials field ${field} is ${found}; it must be a non-empty string.`,
+      {
+        field,
+      },
+    );
+  }
+  const trimmed = value.trim();
+  if (trimmed === '') {
+    throw new InvalidCredentialsError(
+      `Credentials field ${field} is empty; it must be a non-empty string.`,
+      {
+        field,
+      },
+    );
+  }
+  return trimmed;
 }
 
 function register(
   kind: Credentials['kind'],
   clientId: string | undefined,
   privateKeyId: string | undefined,
-  state: SecretState,
+  buildFields: FieldsBuilder,
 ): Credentials {
   const summary = { kind, clientId, privateKeyId };
-  const credentials: Credentials = Object.freeze({
-    ...summary,
-    toJSON: () => summary,
-    toString: () => `Credentials(${kind})`,
-    [inspectSymbol]: () => `Credentials ${JSON.stringify(summary)}`,
-  });
-  secrets.set(credentials, state);
+  const describe = () =>
+    `Credentials { kind: '${kind}', clientId: ${quote(clientId)}, privateKeyId: ${quote(privateKeyId)} }`;
+  const credentials = Object.defineProperties(
+    { ...summary },
+    {
+      toJSON: { value: () => ({ ...summary }) },
+      toString: { value: describe },
+      [inspectSymbol]: { value: describe },
+    },
+  );
+  Object.freeze(credentials);
+  fieldBuilders.set(credentials, buildFields);
   return credentials;
 }
 
-/** Checks whether a value was made by {@link createCredentials}. */
-export function isCredentials(value: unknown): value is Credentials {
-  return typeof value === 'object' && value !== null && secrets.has(value as Credentials);
+function quote(value: string | undefined): string {
+  return value === undefined ? 'undefined' : `'${value}'`;
 }
 
-/** Builds the body fields of one token request; a private key signs a fresh assertion. */
-export function tokenRequestFields(
+/** Checks whether a value was made by {@link createCredentials} or {@link parseCredentialsJson}. */
+export function isCredentials(value: unknown): value is Credentials {
+  return typeof value === 'object' && value !== null && fieldBuilders.has(value as Credentials);
+}
+
+/**
+ * Builds the body fields of one token request. Private key credentials sign a fresh assertion
+ * on every call. Internal to the package: the result contains the secret.
+ */
+export function buildTokenRequestFields(
   credentials: Credentials,
   audience: string,
   nowMs: number,
 ): Promise<Record<string, string>> {
-  const state = secrets.get(credentials);
-  if (state === undefined) {
-    throw new InvalidCredentialsError('credentials were not created by createCredentials.');
+  const build = fieldBuilders.get(credentials);
+  if (build === undefined) {
+    throw new TypeError(
+      'credentials were not created by createCredentials or parseCredentialsJson.',
+    );
   }
-  return state.tokenRequestFields(audience, nowMs);
-}
-
-/** Parses the console's credentials JSON. */
-export function parseCredentialsJson(json: string | Record<string, unknown>): Credentials {
-  const data = typeof json === 'string' ? (JSON.parse(json) as Record<string, unknown>) : json;
-  return createCredentials({
-    clientId: data.client_id as string,
-    privateKeyId: data.id as string,
-    privateKey: data.private_key as string,
-  });
+  return build(audience, nowMs);
 }

@@ -1,7 +1,30 @@
 import { readFile } from 'node:fs/promises';
-import { type Credentials, parseCredentialsJson } from '../credentials/credentials.js';
+import type { Credentials } from '../credentials/credentials.js';
+import { parseCredentialsJson } from '../credentials/credentials-json.js';
+import { InvalidCredentialsError } from '../errors.js';
 
-/** Reads a credentials JSON file downloaded from the console. */
+/**
+ * Reads a credentials JSON file downloaded from the High Mobility console and creates
+ * credentials from it. Node.js only.
+ *
+ * @example
+ * ```ts
+ * import { loadCredentialsFile } from '@hm-sdk/auth/node';
+ * const credentials = await loadCredentialsFile('./hm-credentials.json');
+ * ```
+ * @throws InvalidCredentialsError when the file cannot be read or its content is invalid.
+ * @throws InvalidPrivateKeyError when its private key is not a usable EC P-256 private key.
+ */
 export async function loadCredentialsFile(path: string): Promise<Credentials> {
-  return parseCredentialsJson(await readFile(path, 'utf8'));
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    throw new InvalidCredentialsError(
+      `Could not read the credentials file ${path} (${typeof code === 'string' ? code : 'read failed'}). Check the path and the file permissions.`,
+      { cause: error },
+    );
+  }
+  return parseCredentialsJson(text);
 }

@@ -1,0 +1,162 @@
+import type { Clock } from '../clock.js';
+import { buildTokenRequestFields, type Credentials } from '../credentials/credentials.js';
+import { isHmAuthError, NetworkError, TimeoutError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import { readTokenResponse, type TokenResponse } from './response.js';
+import { type RetryPolicy, retryDelayMs, sleep } from './retry.js';
+
+/** Everything one token request needs; fixed for the lifetime of a provider. */
+export interface RequestContext {
+  credentials: Credentials;
+  baseUrl: string;
+  fetch: typeof globalThis.fetch;
+  bodyEncoding: 'json' | 'form';
+  timeoutMs: number;
+  retry: RetryPolicy;
+  fallbackExpiresInSeconds: number;
+  clock: Clock;
+  logger: Logger;
+  random: () => number;
+}
+
+/** A token from the endpoint with the times at which its successful request was sent. */
+export interface FetchedToken extends TokenResponse {
+  /** Wall-clock send time, in milliseconds since the Unix epoch. */
+  sentAtWall: number;
+  /** Monotonic send time, in milliseconds. */
+  sentAtMonotonic: number;
+  /** Number of attempts it took. */
+  attempts: number;
+}
+
+// Field values that are secrets and must be masked in anything derived from the response.
+const SECRET_FIELDS = ['client_secret', 'client_assertion'];
+
+/**
+ * Requests a token, retrying network errors, timeouts, 5xx and 429 with exponential backoff and
+ * jitter. Every attempt builds its body again, so each carries a fresh assertion.
+ */
+export async function requestToken(context: RequestContext): Promise<FetchedToken> {
+  const { maxAttempts } = context.retry;
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await sendAttempt(context, attempt);
+    } catch (error) {
+      const delay =
+        attempt < maxAttempts
+          ? retryDelayMs(error, attempt, context.retry, context.random)
+          : undefined;
+      if (delay === undefined) {
+        throw error;
+      }
+      context.logger.warn('Token request failed; retrying', {
+        attempt,
+        maxAttempts,
+        delayMs: Math.round(delay),
+        code: isHmAuthError(error) ? error.code : undefined,
+        status: (error as { status?: unknown }).status,
+        clientId: context.credentials.clientId,
+        privateKeyId: context.credentials.privateKeyId,
+      });
+      await sleep(delay);
+    }
+  }
+}
+
+async function sendAttempt(context: RequestContext, attempt: number): Promise<FetchedToken> {
+  const { baseUrl, clock } = context;
+  const url = `${baseUrl}/v1/access_tokens`;
+  const fields = await buildTokenRequestFields(context.credentials, `${baseUrl}/v1`, clock.now());
+  const secrets = SECRET_FIELDS.map((name) => fields[name] ?? '');
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), context.timeoutMs);
+  try {
+    const sentAtWall = clock.now();
+    const sentAtMonotonic = clock.monotonicNow();
+    const response = await send(context, url, fields, controller.signal, attempt);
+    const text = await readBody(response, url, controller.signal, context, attempt);
+    const token = readTokenResponse(response, {
+      text,
+      nowMs: clock.now(),
+      secrets,
+      fallbackExpiresInSeconds: context.fallbackExpiresInSeconds,
+      attempts: attempt,
+      logger: context.logger,
+    });
+    return { ...token, sentAtWall, sentAtMonotonic, attempts: attempt };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function send(
+  context: RequestContext,
+  url: string,
+  fields: Record<string, string>,
+  signal: AbortSignal,
+  attempt: number,
+): Promise<Response> {
+  const json = context.bodyEncoding === 'json';
+  try {
+    return await context.fetch(url, {
+      method: 'POST',
+      headers: {
+        'content-type': json ? 'application/json' : 'application/x-www-form-urlencoded',
+        accept: 'application/json',
+      },
+      body: json ? JSON.stringify(fields) : new URLSearchParams(fields).toString(),
+      signal,
+    });
+  } catch (error) {
+    throw transportError(error, signal, url, context, attempt, 'send the token request');
+  }
+}
+
+async function readBody(
+  response: Response,
+  url: string,
+  signal: AbortSignal,
+  context: RequestContext,
+  attempt: number,
+): Promise<string> {
+  try {
+    return await response.text();
+  } catch (error) {
+    throw transportError(error, signal, url, context, attempt, 'read the token response from');
+  }
+}
+
+function transportError(
+  error: unknown,
+  signal: AbortSignal,
+  url: string,
+  context: RequestContext,
+  attempt: number,
+  step: string,
+): Error {
+  if (signal.aborted) {
+    return new TimeoutError(
+      `Token request to ${url} timed out after ${context.timeoutMs} ms. Check the network, or raise timeoutMs.`,
+      context.timeoutMs,
+      { attempts: attempt },
+    );
+  }
+  const reason = error instanceof Error ? describeCause(error) : String(error);
+  return new NetworkError(
+    `Could not ${step} to ${url}: ${reason}. Check the network and the base URL.`,
+    {
+      cause: error,
+      attempts: attempt,
+    },
+  );
+}
+
+// fetch in Node reports "fetch failed" and puts the reason (ECONNREFUSED, ENOTFOUND...) in cause.
+function describeCause(error: Error): string {
+  const cause = error.cause;
+  if (cause instanceof Error) {
+    const code = (cause as { code?: unknown }).code;
+    return `${error.message} (${typeof code === 'string' ? `${code}: ` : ''}${cause.message})`;
+  }
+  return error.message;
+}

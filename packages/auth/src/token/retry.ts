@@ -1,0 +1,69 @@
+import { isHmAuthError } from '../errors.js';
+
+/** Retry settings of the token request. */
+export interface RetryOptions {
+  /** Attempts in total, the first included. Default 3; 1 turns retries off. */
+  maxAttempts?: number;
+  /** Backoff before the second attempt, in milliseconds, doubled for each later one. Default 250. */
+  baseDelayMs?: number;
+  /** Upper bound of the exponential backoff, in milliseconds. Default 4,000. */
+  maxDelayMs?: number;
+  /**
+   * Longest `Retry-After` the provider waits, in milliseconds. A longer one ends the retries and
+   * the error carries `retryAfterMs`. Default 10,000.
+   */
+  maxRetryAfterMs?: number;
+}
+
+/** Retry settings with defaults filled in. */
+export type RetryPolicy = Required<RetryOptions>;
+
+/** Checks retry options and fills in defaults. @throws TypeError for an invalid value. */
+export function resolveRetryPolicy(options: RetryOptions | false | undefined): RetryPolicy {
+  const policy: RetryPolicy = {
+    maxAttempts: options === false ? 1 : (options?.maxAttempts ?? 3),
+    baseDelayMs: (options || undefined)?.baseDelayMs ?? 250,
+    maxDelayMs: (options || undefined)?.maxDelayMs ?? 4_000,
+    maxRetryAfterMs: (options || undefined)?.maxRetryAfterMs ?? 10_000,
+  };
+  if (!Number.isInteger(policy.maxAttempts) || policy.maxAttempts < 1) {
+    throw new TypeError(
+      `retry.maxAttempts must be a whole number of at least 1, got ${policy.maxAttempts}.`,
+    );
+  }
+  for (const name of ['baseDelayMs', 'maxDelayMs', 'maxRetryAfterMs'] as const) {
+    if (!(Number.isFinite(policy[name]) && policy[name] >= 0)) {
+      throw new TypeError(
+        `retry.${name} must be a number of milliseconds >= 0, got ${policy[name]}.`,
+      );
+    }
+  }
+  return policy;
+}
+
+/**
+ * Returns how long to wait before the next attempt, or `undefined` when the error must not be
+ * retried: anything but network errors, timeouts, 429 and 5xx, or a `Retry-After` longer than
+ * the policy allows. Backoff is exponential with "equal jitter": half fixed, half random.
+ */
+export function retryDelayMs(
+  error: unknown,
+  attempt: number,
+  policy: RetryPolicy,
+  random: () => number,
+): number | undefined {
+  if (!isHmAuthError(error) || !error.retryable) {
+    return undefined;
+  }
+  const retryAfterMs = 'retryAfterMs' in error ? error.retryAfterMs : undefined;
+  if (retryAfterMs !== undefined) {
+    return retryAfterMs <= policy.maxRetryAfterMs ? retryAfterMs : undefined;
+  }
+  const exponential = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+  return exponential / 2 + random() * (exponential / 2);
+}
+
+/** Resolves after `ms` milliseconds, using `setTimeout` so fake timers control it. */
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
