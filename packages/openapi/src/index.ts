@@ -83,5 +83,39 @@ export type VehicleData = Schemas['VehicleData'];
 export type VehicleDataCapability = Schemas['VehicleDataCapability'];
 /** One value of a property without a detailed type. */
 export type VehicleDataProperty = Schemas['VehicleDataProperty'];
-/** Why a vehicle data property has no value. */
+/** Reason a vehicle data property has no value. */
 export type VehicleDataFailure = Schemas['VehicleDataFailure'];
+/** Category of a vehicle data failure, such as `privacy_mode_active`. */
+export type VehicleDataFailureReason = Schemas['VehicleDataFailureReason'];
+/** Brand spelling of the vehicle data endpoint (`mercedes_benz`). */
+export type VehicleDataBrand = Schemas['VehicleDataBrand'];
+/** Typed `charging` capability. */
+export type ChargingCapability = Schemas['ChargingCapability'];
+/** Typed `diagnostics` capability. */
+export type DiagnosticsCapability = Schemas['DiagnosticsCapability'];
+/** Typed `doors` capability. */
+export type DoorsCapability = Schemas['DoorsCapability'];
+/** Typed `ignition` capability. */
+export type IgnitionCapability = Schemas['IgnitionCapability'];
+/** Typed `maintenance` capability. */
+export type MaintenanceCapability = Schemas['MaintenanceCapability'];
+/** Typed `usage` capability. */
+export type UsageCapability = Schemas['UsageCapability'];
+/** Typed `vehicle_location` capability. */
+export type VehicleLocationCapability = Schemas['VehicleLocationCapability'];
+
+/** Body of `DELETE /v1/access_tokens`. */
+export type AccessTokenRevokeRequest = Schemas['AccessTokenRevokeRequest'];
+/** Successful body of `DELETE /v1/fleets/vehicles/{vin}`. */
+export type ClearanceDeleteResponse = Schemas['ClearanceDeleteResponse'];
+/**
+ * The filter of `GET /v1/fleets/vehicles`. The `filter` query parameter is a
+ * string: send `JSON.stringify(filter)` and let the URL encoding escape it.
+ */
+export type ClearanceFilter = Schemas['ClearanceFilter'];
+/** Body of `POST /v1/telematics_status` (deprecated operation). */
+export type TelematicsStatusRequest = Schemas['TelematicsStatusRequest'];
+/** Successful body of `POST /v1/telematics_status` (deprecated operation). */
+export type TelematicsStatusResponse = Schemas['TelematicsStatusResponse'];
+/** Successful body of `GET /v1/vehicle-static-data/{vin}/data`. */
+export type VehicleStaticData = Schemas['VehicleStaticData'];

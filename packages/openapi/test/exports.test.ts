@@ -26,6 +26,10 @@ describe('package entry', () => {
         'GET /v1/fleets/vehicles',
         'GET /v1/fleets/vehicles/{vin}',
         'GET /v1/vehicle-data/autoapi-13/{vin}',
+        'DELETE /v1/access_tokens',
+        'DELETE /v1/fleets/vehicles/{vin}',
+        'POST /v1/telematics_status',
+        'GET /v1/vehicle-static-data/{vin}/data',
       ]),
     );
   });
