@@ -8,14 +8,14 @@ export interface StartMockWorkerOptions {
    * `@hm-sdk/mock-server/mockServiceWorker.js` at that URL.
    */
   serviceWorkerUrl?: string;
-  /** What msw does with requests the mock has no route for; default `'bypass'`. */
+  /** msw strategy for requests the mock has no route for; default `'bypass'`. */
   onUnhandledRequest?: StartOptions['onUnhandledRequest'];
   /** Suppresses msw's console messages when true; default false. */
   quiet?: boolean;
 }
 
 /**
- * Starts an msw service worker in the browser that answers with the mock's handlers. Resolves
+ * Starts an msw service worker in the browser that responds with the mock's handlers. Resolves
  * with the worker once it intercepts requests; call `worker.stop()` to end interception.
  */
 export async function startMockWorker(

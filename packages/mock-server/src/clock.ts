@@ -3,7 +3,7 @@
  * timestamps and rate-limit windows all read it, so a test can move time instead of waiting.
  */
 export interface MockClock {
-  /** `'real'` follows the wall clock (plus any offset); `'manual'` stands still until moved. */
+  /** `'real'` follows the wall clock (plus any offset); `'manual'` changes only through `advance` or `set`. */
   readonly mode: 'real' | 'manual';
   /** Current mock time in milliseconds since the Unix epoch. */
   now(): number;
@@ -44,16 +44,27 @@ export function createClock(options: ClockOptions = {}): SchedulingClock {
   let tasks: ScheduledTask[] = [];
   const timers = new Set<ReturnType<typeof setTimeout>>();
 
-  const now = (): number => (mode === 'manual' ? manualNow : Date.now() + offset);
+  // While a task runs, mock time reads as the task's due time, so a change scheduled for t is
+  // stamped t even when the clock jumped past it or the timer fired late.
+  let taskTime: number | undefined;
+  const currentTime = (): number => (mode === 'manual' ? manualNow : Date.now() + offset);
+  const now = (): number => taskTime ?? currentTime();
 
   const runDueTasks = (): void => {
-    // A task may schedule further tasks, so the loop re-reads the list until nothing is due.
     for (;;) {
-      const current = now();
-      const due = tasks.filter((task) => task.at <= current).sort((a, b) => a.at - b.at);
-      if (due.length === 0) return;
-      tasks = tasks.filter((task) => !due.includes(task));
-      for (const task of due) task.run();
+      const current = currentTime();
+      let next: ScheduledTask | undefined;
+      for (const task of tasks) if (task.at <= current && (!next || task.at < next.at)) next = task;
+      if (!next) return;
+      const due = next;
+      tasks = tasks.filter((task) => task !== due);
+      const outer = taskTime;
+      taskTime = Math.max(due.at, outer ?? due.at);
+      try {
+        due.run();
+      } finally {
+        taskTime = outer;
+      }
     }
   };
 

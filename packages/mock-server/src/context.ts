@@ -1,10 +1,15 @@
 import type { AccessTokenAuthority } from './auth/access-tokens.js';
 import type { ReplayGuard } from './auth/assertion.js';
 import type { SchedulingClock } from './clock.js';
+import type { Contract } from './contract/contract.js';
+import type { Fault } from './faults/fault.js';
+import type { FaultQueue } from './faults/fault-queue.js';
+import type { RateLimiter } from './faults/rate-limiter.js';
 import type { RecordedRequest } from './request-log.js';
 import type { AppRecord, AppRegistry } from './state/apps.js';
 import type { ClearanceStore } from './state/clearances.js';
 import type { VehicleRegistry } from './state/vehicles.js';
+import type { WebhookDispatcher } from './webhooks.js';
 
 /** Settings of one mock instance after defaults are applied. */
 export interface ResolvedSettings {
@@ -25,9 +30,16 @@ export interface MockContext {
   tokens: AccessTokenAuthority;
   replay: ReplayGuard;
   log: RecordedRequest[];
+  /** Request and response checks against the OpenAPI document. */
+  contract: Contract;
+  faults: FaultQueue;
+  /** Scenarios defined with `defineScenario`, by name. */
+  scenarios: Map<string, Fault>;
+  rateLimiter: RateLimiter;
+  webhooks: WebhookDispatcher;
 }
 
-/** One request as a route handler sees it. */
+/** One request, as passed to a route handler. */
 export interface RouteRequest {
   request: Request;
   url: URL;
@@ -54,5 +66,10 @@ export interface RouteDefinition {
   path: string;
   /** Scope the bearer token must carry; undefined for the token endpoint. */
   scope?: string;
+  /**
+   * Status for a token without `scope`: 403 where the API documents it, 401 on routes whose
+   * only documented auth failure is 401 (eligibility). Defaults to 403.
+   */
+  scopeDeniedStatus?: 401 | 403;
   handle(request: RouteRequest, context: MockContext): Promise<Response>;
 }

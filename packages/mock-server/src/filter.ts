@@ -22,7 +22,7 @@ interface Condition {
   value: unknown;
 }
 
-/** A parsed filter: the clearance predicate, or the message that says what is wrong. */
+/** A parsed filter: the clearance predicate, or the message that explains what is wrong. */
 export type ParsedFilter =
   | { ok: true; matches: (record: ClearanceRecord) => boolean }
   | { ok: false; message: string };

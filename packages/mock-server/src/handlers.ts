@@ -1,5 +1,7 @@
 import { type HttpHandler, http } from 'msw';
 import type { MockContext, RouteDefinition, RouteRequest } from './context.js';
+import { applyFault, type Fault, tooManyRequests } from './faults/fault.js';
+import { parseScenario, scenarioHeader } from './faults/scenarios.js';
 import { apiError } from './http/responses.js';
 import { describeRequest } from './request-log.js';
 import {
@@ -41,8 +43,10 @@ async function authorize(
 ): Promise<Response | undefined> {
   if (route.scope === undefined) return undefined;
   const { requestId } = routeRequest;
-  const deny = (detail: string) =>
-    apiError(401, requestId, [{ title: 'Not authorized', detail, source: 'Authorization' }]);
+  const deny = (detail: string, status = 401) =>
+    apiError(status, requestId, [
+      { title: status === 401 ? 'Not authorized' : 'Forbidden', detail, source: 'Authorization' },
+    ]);
   const header = routeRequest.request.headers.get('authorization') ?? '';
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   if (!match?.[1]) return deny(unauthorizedDetail);
@@ -52,18 +56,55 @@ async function authorize(
   if (!app) return deny('Invalid token: the app that owns this token is no longer registered');
   routeRequest.app = app;
   if (!claims.scopes.includes(route.scope)) {
-    return apiError(403, requestId, [
-      {
-        title: 'Forbidden',
-        detail: `The access token lacks the scope ${route.scope}; register the app with that scope.`,
-        source: 'Authorization',
-      },
-    ]);
+    return deny(
+      `The access token lacks the scope ${route.scope}; register the app with that scope.`,
+      route.scopeDeniedStatus ?? 403,
+    );
   }
   return undefined;
 }
 
-/** Runs one route for one request, with logging and authorization around it. */
+/** Picks the fault for this request: the scenario header first, then the queued faults. */
+function selectFault(
+  route: RouteDefinition,
+  request: Request,
+  context: MockContext,
+): Fault | { invalid: string } | undefined {
+  const header = request.headers.get(scenarioHeader);
+  if (header !== null && header.trim() !== '') {
+    const parsed = parseScenario(header, context.scenarios);
+    return parsed.ok ? parsed.fault : { invalid: parsed.message };
+  }
+  return context.faults.take(route.id);
+}
+
+/** Runs the route after faults, authorization and rate limiting. */
+async function respond(
+  route: RouteDefinition,
+  routeRequest: RouteRequest,
+  context: MockContext,
+): Promise<Response> {
+  const { request, requestId } = routeRequest;
+  const fault = selectFault(route, request, context);
+  if (fault && 'invalid' in fault) {
+    return apiError(400, requestId, [
+      { title: 'Invalid mock scenario', detail: fault.invalid, source: scenarioHeader },
+    ]);
+  }
+  if (fault) {
+    const response = await applyFault(fault, requestId);
+    if (response) return response;
+  }
+  const denied = await authorize(route, routeRequest, context);
+  if (denied) return denied;
+  if (routeRequest.app) {
+    const limit = context.rateLimiter.hit(route.id, routeRequest.app.clientId);
+    if (!limit.allowed) return tooManyRequests(requestId, limit.retryAfterSeconds);
+  }
+  return route.handle(routeRequest, context);
+}
+
+/** Runs one route for one request and records it in the request log. */
 async function serve(
   route: RouteDefinition,
   request: Request,
@@ -75,8 +116,8 @@ async function serve(
   const entry = await describeRequest(request, route.id, requestId, context.clock.now());
   context.log.push(entry);
   const routeRequest: RouteRequest = { request, url: new URL(request.url), params, requestId };
-  const response =
-    (await authorize(route, routeRequest, context)) ?? (await route.handle(routeRequest, context));
+  const response = await respond(route, routeRequest, context);
+  // A network error response has type "error" and status 0.
   entry.status = response.status;
   if (routeRequest.app) entry.clientId = routeRequest.app.clientId;
   return response;

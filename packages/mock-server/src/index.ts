@@ -1,3 +1,9 @@
+/**
+ * A stateful mock of the High Mobility API on msw. `createMockApi()` returns the request
+ * handlers plus the controls a test needs; `@hm-sdk/mock-server/node` serves them over a real
+ * HTTP listener, and `@hm-sdk/mock-server/browser` through a service worker.
+ * @packageDocumentation
+ */
 export type { AccessTokenClaims } from './auth/access-tokens.js';
 export { accessTokenLifetimeSeconds } from './auth/access-tokens.js';
 export { jwtBearerAssertionType } from './auth/assertion.js';
@@ -5,9 +11,24 @@ export type { Brand } from './brands.js';
 export { clearanceBrands, eligibilityBrands } from './brands.js';
 export type { MockClock } from './clock.js';
 export type { RouteId } from './context.js';
+export type {
+  Contract,
+  ContractDocument,
+  OperationMatch,
+  ResponseToValidate,
+} from './contract/contract.js';
+export { createContract } from './contract/contract.js';
+export type { Schema, ValidationIssue } from './contract/schema-validator.js';
+export { validateSchema } from './contract/schema-validator.js';
+export type { Fault } from './faults/fault.js';
+export type { FaultTarget } from './faults/fault-queue.js';
+export type { RateLimitRule, RateLimitSettings } from './faults/rate-limiter.js';
+export { defaultRateLimits } from './faults/rate-limiter.js';
+export { builtInScenarios, scenarioHeader } from './faults/scenarios.js';
 export { filterFields, filterOperators } from './filter.js';
-export type { MockApi, MockApiOptions } from './mock-api.js';
+export type { MockApi } from './mock-api.js';
 export { createMockApi } from './mock-api.js';
+export type { MockApiOptions } from './options.js';
 export type { RecordedRequest } from './request-log.js';
 export type {
   RegisterAppInput,
@@ -24,3 +45,15 @@ export type {
 } from './state/clearances.js';
 export type { AddVehicleInput, VehicleData } from './state/vehicles.js';
 export { sampleVehicleData } from './vehicle-data.js';
+export type {
+  FleetClearanceChangedPayload,
+  WebhookDelivery,
+  WebhookOptions,
+} from './webhooks.js';
+export {
+  signWebhookBody,
+  verifyWebhookSignature,
+  webhookDeliveryHeader,
+  webhookEventHeader,
+  webhookSignatureHeader,
+} from './webhooks.js';

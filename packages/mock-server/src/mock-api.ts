@@ -1,10 +1,16 @@
+import { openApiDocument } from '@hm-sdk/openapi';
 import type { HttpHandler } from 'msw';
 import { AccessTokenAuthority } from './auth/access-tokens.js';
 import { ReplayGuard } from './auth/assertion.js';
 import { cancelableBrands } from './brands.js';
 import { createClock, type MockClock } from './clock.js';
-import type { MockContext, ResolvedSettings } from './context.js';
+import type { MockContext, RouteId } from './context.js';
+import { type ContractDocument, createContract } from './contract/contract.js';
+import type { Fault } from './faults/fault.js';
+import { FaultQueue, type FaultTarget } from './faults/fault-queue.js';
+import { RateLimiter, type RateLimitRule } from './faults/rate-limiter.js';
 import { createHandlers } from './handlers.js';
+import { type MockApiOptions, resolveSettings } from './options.js';
 import type { RecordedRequest } from './request-log.js';
 import {
   AppRegistry,
@@ -20,25 +26,7 @@ import {
   ClearanceStore,
 } from './state/clearances.js';
 import { type AddVehicleInput, VehicleRegistry } from './state/vehicles.js';
-
-/** Options of {@link createMockApi}. */
-export interface MockApiOptions {
-  /**
-   * Base URL the handlers answer on, for example `'https://sandbox.api.high-mobility.com'`.
-   * When omitted, the handlers match the API paths under any origin.
-   */
-  baseUrl?: string;
-  /** Delay in mock-time milliseconds before a pending clearance reaches its outcome; default 1500. */
-  approvalDelayMs?: number;
-  /** Delay from revoking to revoked and from canceling to canceled; defaults to `approvalDelayMs`. */
-  transitionDelayMs?: number;
-  /** Maximum distance between an assertion's `iat` and mock time, in seconds; default 300. */
-  assertionIatToleranceSeconds?: number;
-  /** `'real'` (default) follows the wall clock; `'manual'` moves only through `mock.clock`. */
-  clock?: 'real' | 'manual';
-  /** Start time of a manual clock; defaults to the wall clock at creation. */
-  startTime?: Date | number;
-}
+import { type WebhookDelivery, WebhookDispatcher, type WebhookOptions } from './webhooks.js';
 
 /** A stateful mock of the High Mobility API: msw handlers plus the controls a test needs. */
 export interface MockApi {
@@ -48,6 +36,8 @@ export interface MockApi {
   readonly clock: MockClock;
   /** Requests received since creation or the last `reset()`, oldest first. */
   readonly requests: readonly RecordedRequest[];
+  /** Webhook deliveries since creation or the last `reset()`, oldest first. */
+  readonly webhookDeliveries: readonly WebhookDelivery[];
   /** Base URL the handlers are narrowed to, if any. */
   readonly baseUrl: string | undefined;
   /** Registers an app that can get tokens with its client id and secret. */
@@ -60,7 +50,7 @@ export interface MockApi {
   setClearanceOutcome(vin: string, outcome: ClearanceOutcome): void;
   /**
    * Sets the clearance status of `vin` by hand (creating the clearance when needed) and drops
-   * any scheduled change for it.
+   * any scheduled change for it. Listeners and webhooks see the change.
    */
   setClearanceStatus(
     vin: string,
@@ -73,75 +63,86 @@ export interface MockApi {
   getAccessTokenPublicKey(): Promise<CryptoKey>;
   /** Subscribes to clearance status changes; returns the function that unsubscribes. */
   onClearanceChange(listener: (change: ClearanceChange) => void): () => void;
-  /** Drops apps, keys, vehicles, clearances, outcomes, used assertion ids and the request log. */
+  /**
+   * Makes the next `times` requests (default 1, Infinity for all) to `route` fail with `fault`.
+   * `'*'` targets every route. Returns the function that removes the fault early.
+   */
+  injectFault(route: FaultTarget, fault: Fault, options?: { times?: number }): () => void;
+  /** Removes every injected fault. */
+  clearFaults(): void;
+  /** Names a fault, so that a request header `x-hm-mock-scenario: <name>` can select it. */
+  defineScenario(name: string, fault: Fault): void;
+  /** Sets the rate limit of a route (per app, on mock time), or removes it with `false`. */
+  setRateLimit(route: RouteId, rule: RateLimitRule | false): void;
+  /** Sets where clearance change events go, or stops webhooks with undefined. */
+  configureWebhook(options: WebhookOptions | undefined): void;
+  /** Resolves once every webhook delivery started so far has finished. */
+  flushWebhooks(): Promise<void>;
+  /**
+   * Drops apps, keys, vehicles, clearances, outcomes, used assertion ids, injected faults, rate
+   * counters, webhook deliveries and the request log. Options, scenarios, rate-limit rules, the
+   * webhook target and change listeners stay.
+   */
   reset(): void;
 }
 
-function resolveSettings(options: MockApiOptions): ResolvedSettings {
-  const approvalDelayMs = options.approvalDelayMs ?? 1500;
-  for (const [name, value] of Object.entries({
-    approvalDelayMs,
-    transitionDelayMs: options.transitionDelayMs,
-    assertionIatToleranceSeconds: options.assertionIatToleranceSeconds,
-  })) {
-    if (value !== undefined && (!Number.isFinite(value) || value < 0)) {
-      throw new RangeError(`Invalid ${name} ${value}: pass a finite number >= 0.`);
-    }
-  }
-  let baseUrl: string | undefined;
-  if (options.baseUrl !== undefined) {
-    const parsed = new URL(options.baseUrl);
-    baseUrl = `${parsed.origin}${parsed.pathname}`.replace(/\/+$/, '');
-  }
-  return {
-    baseUrl,
-    approvalDelayMs,
-    transitionDelayMs: options.transitionDelayMs ?? approvalDelayMs,
-    iatToleranceSeconds: options.assertionIatToleranceSeconds ?? 300,
-  };
-}
-
-/**
- * Creates a mock of the High Mobility API with its own state. Every call returns an independent
- * instance, so concurrent tests do not share apps, vehicles or clearances.
- */
-export function createMockApi(options: MockApiOptions = {}): MockApi {
-  const settings = resolveSettings(options);
-  const clock = createClock({
-    mode: options.clock ?? 'real',
-    ...(options.startTime === undefined ? {} : { start: options.startTime }),
-  });
-  const apps = new AppRegistry();
-  const vehicles = new VehicleRegistry();
-  const outcomes = new Map<string, ClearanceOutcome>();
-
-  const outcomeFor = (vin: string, brand: string): ClearanceOutcome => {
-    const explicit = outcomes.get(vin) ?? vehicles.get(vin)?.clearance;
-    if (explicit) return explicit;
+function createOutcomeResolver(vehicles: VehicleRegistry, outcomes: Map<string, ClearanceOutcome>) {
+  return (vin: string, brand: string): ClearanceOutcome => {
     const vehicle = vehicles.get(vin);
+    const explicit = outcomes.get(vin) ?? vehicle?.clearance;
+    if (explicit) return explicit;
     const eligible = vehicle ? vehicle.eligible : brand === 'sandbox';
     return eligible
       ? { status: 'approved' }
       : { status: 'rejected', reason: 'Vehicle is not eligible' };
   };
+}
 
+function createContext(
+  options: MockApiOptions,
+  outcomes: Map<string, ClearanceOutcome>,
+): MockContext {
+  const settings = resolveSettings(options);
+  const clock = createClock({
+    mode: options.clock ?? 'real',
+    ...(options.startTime === undefined ? {} : { start: options.startTime }),
+  });
+  const vehicles = new VehicleRegistry();
   const clearances = new ClearanceStore({
     clock,
     approvalDelayMs: settings.approvalDelayMs,
     transitionDelayMs: settings.transitionDelayMs,
-    outcomeFor,
+    outcomeFor: createOutcomeResolver(vehicles, outcomes),
     isCancelable: (brand) => cancelableBrands.has(brand),
   });
-  const context: MockContext = {
+  const webhooks = new WebhookDispatcher();
+  webhooks.configure(options.webhook);
+  clearances.onChange((change) => webhooks.dispatch(change));
+  return {
     settings,
     clock,
-    apps,
+    apps: new AppRegistry(),
     vehicles,
     clearances,
     tokens: new AccessTokenAuthority(clock),
     replay: new ReplayGuard(),
     log: [],
+    contract: createContract(options.openApiDocument ?? (openApiDocument as ContractDocument)),
+    faults: new FaultQueue(),
+    scenarios: new Map(),
+    rateLimiter: new RateLimiter(clock, options.rateLimits),
+    webhooks,
   };
+}
+
+/**
+ * Creates a mock of the High Mobility API with its own state. Every call returns an independent
+ * instance, so concurrent tests do not share apps, vehicles, clearances or faults.
+ */
+export function createMockApi(options: MockApiOptions = {}): MockApi {
+  const outcomes = new Map<string, ClearanceOutcome>();
+  const context = createContext(options, outcomes);
+  const { apps, vehicles, clearances, clock } = context;
 
   return {
     handlers: createHandlers(context),
@@ -149,7 +150,10 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
     get requests() {
       return context.log;
     },
-    baseUrl: settings.baseUrl,
+    get webhookDeliveries() {
+      return context.webhooks.deliveries;
+    },
+    baseUrl: context.settings.baseUrl,
     registerApp: (input) => apps.registerApp(input),
     registerPrivateKey: (input) => apps.registerPrivateKey(input),
     addVehicle(input) {
@@ -168,6 +172,18 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
     },
     getAccessTokenPublicKey: () => context.tokens.publicKey(),
     onClearanceChange: (listener) => clearances.onChange(listener),
+    injectFault: (route, fault, faultOptions = {}) =>
+      context.faults.add(route, fault, faultOptions.times ?? 1),
+    clearFaults: () => context.faults.clear(),
+    defineScenario(name, fault) {
+      if (!/^[\w-]+$/.test(name)) {
+        throw new TypeError(`Invalid scenario name "${name}": use letters, digits, "_" and "-".`);
+      }
+      context.scenarios.set(name, fault);
+    },
+    setRateLimit: (route, rule) => context.rateLimiter.set(route, rule),
+    configureWebhook: (webhook) => context.webhooks.configure(webhook),
+    flushWebhooks: () => context.webhooks.flush(),
     reset() {
       clock.clearTasks();
       apps.clear();
@@ -175,6 +191,9 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
       clearances.clear();
       outcomes.clear();
       context.replay.clear();
+      context.faults.clear();
+      context.rateLimiter.clear();
+      context.webhooks.clear();
       context.log.length = 0;
     },
   };

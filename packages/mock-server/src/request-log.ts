@@ -18,7 +18,7 @@ export interface RecordedRequest {
   body: unknown;
   /** Mock time (ms since the epoch) when the request arrived. */
   receivedAt: number;
-  /** Response status, set once the mock answered; 0 for a simulated network error. */
+  /** Response status, set once the mock responded; 0 for a simulated network error. */
   status?: number;
   /** Client id of the app the request authenticated as, when known. */
   clientId?: string;

@@ -39,7 +39,9 @@ export async function call(
   const response = await getResponse(mock.handlers, request);
   if (!response) throw new Error(`No mock route matched ${method} ${path}`);
   const text = await response.clone().text();
-  return { status: response.status, body: text ? JSON.parse(text) : undefined, response };
+  const isJson = response.headers.get('content-type')?.includes('json') ?? false;
+  const parsed = text && isJson ? JSON.parse(text) : text || undefined;
+  return { status: response.status, body: parsed, response };
 }
 
 /** Registers an app and returns an access token for it. */

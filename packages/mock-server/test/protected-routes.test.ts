@@ -63,16 +63,35 @@ describe('bearer token checks', () => {
     expect(status).toBe(401);
   });
 
-  it('returns 403 when the scope is missing', async () => {
+  it('returns 403 for a missing fleet scope', async () => {
+    const mock = createMockApi();
+    const token = await tokenFor(mock, ['vehicle:data']);
+    const { status, body } = await call(mock, 'GET', '/v1/fleets/vehicles', { token });
+    expect(status).toBe(403);
+    expect(body.errors[0].title).toBe('Forbidden');
+    expect(body.errors[0].detail).toContain('fleet:clearance');
+  });
+
+  it('returns 401 for a missing eligibility scope', async () => {
+    // The eligibility operation documents 401 as its only auth failure, so no 403 here.
     const mock = createMockApi();
     const token = await tokenFor(mock, ['vehicle:data']);
     const { status, body } = await call(mock, 'POST', '/v1/eligibility', {
       body: eligibilityBody,
       token,
     });
-    expect(status).toBe(403);
-    expect(body.errors[0].title).toBe('Forbidden');
+    expect(status).toBe(401);
     expect(body.errors[0].detail).toContain('vehicle:eligibility-check');
+  });
+
+  it('returns 403 for a missing data scope', async () => {
+    const mock = createMockApi({ approvalDelayMs: 0 });
+    mock.setClearanceStatus(sandboxVin, 'approved');
+    const token = await tokenFor(mock, ['fleet:clearance']);
+    const { status } = await call(mock, 'GET', `/v1/vehicle-data/autoapi-13/${sandboxVin}`, {
+      token,
+    });
+    expect(status).toBe(403);
   });
 });
 

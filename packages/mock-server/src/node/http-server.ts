@@ -25,7 +25,7 @@ export interface MockHttpServer {
 }
 
 const corsAllowedHeaders = 'authorization, content-type, x-hm-mock-scenario';
-const corsExposedHeaders = 'retry-after, x-request-id, x-ratelimit-limit, x-ratelimit-remaining';
+const corsExposedHeaders = 'retry-after, x-request-id';
 
 function corsHeaders(request: IncomingMessage): Record<string, string> {
   const origin = request.headers.origin;

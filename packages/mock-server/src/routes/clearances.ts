@@ -1,9 +1,11 @@
 import { isClearanceBrand } from '../brands.js';
-import type { RouteDefinition } from '../context.js';
+import type { MockContext, RouteDefinition } from '../context.js';
+import type { ValidationIssue } from '../contract/schema-validator.js';
 import { parseFilter } from '../filter.js';
 import { readBody } from '../http/body.js';
 import { apiError, jsonResponse } from '../http/responses.js';
 import type { ClearanceRecord } from '../state/clearances.js';
+import { invalidInput, unreadableBody, validateBody } from './validation.js';
 
 /** Renders a clearance as `GET /v1/fleets/vehicles` returns it. */
 export function presentClearance(record: ClearanceRecord): Record<string, unknown> {
@@ -16,17 +18,30 @@ export function presentClearance(record: ClearanceRecord): Record<string, unknow
   };
 }
 
-function isTagMap(value: unknown): value is Record<string, string> {
-  return (
-    value !== null &&
-    typeof value === 'object' &&
-    !Array.isArray(value) &&
-    Object.values(value).every((item) => typeof item === 'string')
-  );
+/** Groups validation issues by the index of the `vehicles` entry they concern. */
+function issuesByEntry(issues: ValidationIssue[]): {
+  perEntry: Map<number, ValidationIssue[]>;
+  envelope: ValidationIssue[];
+} {
+  const perEntry = new Map<number, ValidationIssue[]>();
+  const envelope: ValidationIssue[] = [];
+  for (const issue of issues) {
+    const match = /^vehicles\[(\d+)\]/.exec(issue.path);
+    if (!match) {
+      envelope.push(issue);
+      continue;
+    }
+    const index = Number(match[1]);
+    perEntry.set(index, [...(perEntry.get(index) ?? []), issue]);
+  }
+  return { perEntry, envelope };
 }
 
-/** Turns one entry of the request's `vehicles` into a batch result item. */
-function requestOne(entry: unknown, context: Parameters<RouteDefinition['handle']>[1]) {
+/**
+ * Turns one entry of the request's `vehicles` into a batch result item. The VIN length and brand
+ * checks come first, with the API's own messages; other schema problems follow.
+ */
+function requestOne(entry: unknown, issues: ValidationIssue[], context: MockContext) {
   const { vin, brand, tags } = (entry ?? {}) as { vin?: unknown; brand?: unknown; tags?: unknown };
   const vinText = typeof vin === 'string' ? vin : String(vin ?? '');
   if (typeof vin !== 'string' || vin.length !== 17) {
@@ -35,10 +50,10 @@ function requestOne(entry: unknown, context: Parameters<RouteDefinition['handle'
   if (!isClearanceBrand(brand)) {
     return { vin, status: 'error', description: 'The brand is invalid' };
   }
-  if (tags !== undefined && !isTagMap(tags)) {
-    return { vin, status: 'error', description: 'tags must be an object of string values' };
+  if (issues.length > 0) {
+    return { vin, status: 'error', description: issues.map((issue) => issue.message).join('; ') };
   }
-  const record = context.clearances.request(vin, brand, tags);
+  const record = context.clearances.request(vin, brand, tags as Record<string, string> | undefined);
   return { vin, status: record.status, tags: { ...record.tags } };
 }
 
@@ -50,16 +65,16 @@ export const createClearancesRoute: RouteDefinition = {
   scope: 'fleet:clearance',
   async handle({ request, requestId }, context) {
     const parsed = await readBody(request);
-    if (!parsed.ok) {
-      return apiError(400, requestId, [{ title: 'Bad request', detail: parsed.message }]);
-    }
-    const vehicles = (parsed.value as { vehicles?: unknown } | undefined)?.vehicles;
-    if (!Array.isArray(vehicles)) {
-      return apiError(422, requestId, [
-        { title: 'Invalid input', detail: 'vehicles must be an array', source: 'vehicles' },
-      ]);
-    }
-    const results = vehicles.map((entry) => requestOne(entry, context));
+    if (!parsed.ok) return unreadableBody(requestId, parsed.message);
+    const { perEntry, envelope } = issuesByEntry(
+      validateBody(createClearancesRoute, parsed, context),
+    );
+    if (envelope.length > 0) return invalidInput(requestId, envelope);
+
+    const vehicles = (parsed.value as { vehicles: unknown[] }).vehicles;
+    const results = vehicles.map((entry, index) =>
+      requestOne(entry, perEntry.get(index) ?? [], context),
+    );
     return jsonResponse({ vehicles: results }, requestId);
   },
 };
@@ -72,6 +87,7 @@ export const listClearancesRoute: RouteDefinition = {
   scope: 'fleet:clearance',
   async handle({ url, requestId }, context) {
     const filter = parseFilter(url.searchParams.get('filter'));
+    // NOTE: the API documents no status for a malformed filter; 422 matches its other input errors.
     if (!filter.ok) {
       return apiError(422, requestId, [
         { title: 'Invalid filter', detail: filter.message, source: 'filter' },

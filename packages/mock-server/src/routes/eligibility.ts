@@ -1,7 +1,7 @@
-import { eligibilityBrands } from '../brands.js';
 import type { RouteDefinition } from '../context.js';
 import { readBody } from '../http/body.js';
 import { apiError, jsonResponse } from '../http/responses.js';
+import { invalidInput, unreadableBody, validateBody } from './validation.js';
 
 /** `POST /v1/eligibility`: eligibility of one VIN, from the registered vehicle or the sandbox rule. */
 export const eligibilityRoute: RouteDefinition = {
@@ -9,24 +9,17 @@ export const eligibilityRoute: RouteDefinition = {
   method: 'post',
   path: '/v1/eligibility',
   scope: 'vehicle:eligibility-check',
+  scopeDeniedStatus: 401,
   async handle({ request, requestId }, context) {
     const parsed = await readBody(request);
-    if (!parsed.ok) {
-      return apiError(400, requestId, [{ title: 'Bad request', detail: parsed.message }]);
-    }
-    const body = (parsed.value ?? {}) as { vin?: unknown; brand?: unknown };
-    if (typeof body.vin !== 'string' || body.vin.length !== 17) {
+    if (!parsed.ok) return unreadableBody(requestId, parsed.message);
+    const issues = validateBody(eligibilityRoute, parsed, context);
+    if (issues.length > 0) return invalidInput(requestId, issues);
+
+    const body = parsed.value as { vin: string; brand: string };
+    if (body.vin.length !== 17) {
       return apiError(422, requestId, [
         { title: 'Invalid VIN', detail: 'vin should be 17 character(s)', source: 'vin' },
-      ]);
-    }
-    if (!(eligibilityBrands as readonly unknown[]).includes(body.brand)) {
-      return apiError(422, requestId, [
-        {
-          title: 'Invalid brand',
-          detail: `brand must be one of: ${eligibilityBrands.join(', ')}`,
-          source: 'brand',
-        },
       ]);
     }
     const vehicle = context.vehicles.get(body.vin);

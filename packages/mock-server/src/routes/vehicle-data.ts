@@ -17,6 +17,8 @@ export const vehicleDataRoute: RouteDefinition = {
       ]);
     }
     const data = context.vehicles.get(vin)?.data ?? sampleVehicleData(vin, context.clock.now());
-    return jsonResponse({ request_id: requestId, vin, ...data }, requestId);
+    // The vehicle data API spells brands with underscores, for example `mercedes_benz`.
+    const brand = clearance.brand.replaceAll('-', '_');
+    return jsonResponse({ request_id: requestId, vin, brand, ...data }, requestId);
   },
 };

@@ -1,0 +1,47 @@
+import type { MockContext, RouteDefinition } from '../context.js';
+import type { ValidationIssue } from '../contract/schema-validator.js';
+import type { ParsedBody } from '../http/body.js';
+import { type ApiErrorItem, apiError } from '../http/responses.js';
+
+/** Turns a route path such as `/v1/fleets/vehicles/:vin` into the document's `{vin}` form. */
+export function documentPath(route: RouteDefinition): string {
+  return route.path.replace(/:(\w+)/g, '{$1}');
+}
+
+/** Checks a parsed body against the request schema the OpenAPI document gives the route. */
+export function validateBody(
+  route: RouteDefinition,
+  body: Extract<ParsedBody, { ok: true }>,
+  context: MockContext,
+): ValidationIssue[] {
+  const contentType =
+    body.kind === 'form' ? 'application/x-www-form-urlencoded' : 'application/json';
+  const value = body.kind === 'empty' ? undefined : body.value;
+  if (value === undefined) return [{ path: '', message: 'body is missing' }];
+  return (
+    context.contract.validateRequestBody(route.method, documentPath(route), contentType, value) ??
+    []
+  );
+}
+
+/** Converts validation issues into API error items that name the field in `source`. */
+export function issuesToErrors(issues: ValidationIssue[]): ApiErrorItem[] {
+  return issues.map((issue) => ({
+    title: 'Invalid input',
+    detail: issue.message,
+    source: issue.path === '' ? 'body' : issue.path,
+  }));
+}
+
+/**
+ * Reports an invalid request body with 422, the status the API documents for invalid input,
+ * with one error per problem.
+ */
+export function invalidInput(requestId: string, issues: ValidationIssue[]): Response {
+  return apiError(422, requestId, issuesToErrors(issues));
+}
+
+/** Reports a body that could not be parsed with 422, pointing at the body as a whole. */
+export function unreadableBody(requestId: string, message: string): Response {
+  return apiError(422, requestId, [{ title: 'Invalid input', detail: message, source: 'body' }]);
+}
