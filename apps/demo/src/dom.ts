@@ -24,3 +24,14 @@ export function byId<T extends HTMLElement>(id: string, type: new () => T): T {
   }
   return element;
 }
+
+/**
+ * Enables or disables a step's button. While it is disabled, the paragraph named by its
+ * `data-needs` attribute says which earlier step it waits for.
+ */
+export function setReady(button: HTMLButtonElement, ready: boolean): void {
+  button.disabled = !ready;
+  const needsId = button.dataset.needs;
+  const needs = needsId ? document.getElementById(needsId) : null;
+  if (needs) needs.hidden = ready;
+}

@@ -12,6 +12,10 @@ interface ErrorFields {
   code?: unknown;
   requestId?: unknown;
   errors?: unknown;
+  /** OAuth error code, on token endpoint errors (RFC 6749, section 5.2). */
+  error?: unknown;
+  error_description?: unknown;
+  retryAfterMs?: unknown;
 }
 
 /** Advice by HTTP status, written for someone who is new to the API. */
@@ -21,8 +25,8 @@ const hintsByStatus: Record<number, { title: string; hint: string }> = {
     hint: 'A field is missing or has the wrong format. The details below name it.',
   },
   401: {
-    title: 'The credentials were not accepted',
-    hint: 'Check the client id and secret, or the private key and its id. Credentials work only in the environment (sandbox or production) where they were created.',
+    title: 'The access token was not accepted',
+    hint: 'The token is missing, expired or was issued in another environment. Get a new token and try again, and check that the base URL matches the credentials.',
   },
   403: {
     title: 'The app is not allowed to do this',
@@ -42,8 +46,17 @@ const hintsByStatus: Record<number, { title: string; hint: string }> = {
   },
   429: {
     title: 'Too many requests',
-    hint: 'The API limits how often an app may call it. The SDK already waited as the Retry-After header asked and retried; slow down, or spread the calls out.',
+    hint: 'The API limits how often an app may call it. Wait as long as the Retry-After response header says before the next call, and spread calls out over time. The HTTP exchanges below show the header.',
   },
+};
+
+/**
+ * Advice for a token endpoint that rejected the credentials. The API reports a wrong secret or a
+ * bad assertion as HTTP 400 `invalid_request`, not 401, so the status alone would mislead.
+ */
+const rejectedCredentials = {
+  title: 'The credentials were not accepted',
+  hint: 'Check the client id and secret, or the private key and its id. Credentials work only in the environment (sandbox or production) where they were created. The OAuth error below names the field.',
 };
 
 function hintFor(status: number): { title: string; hint: string } {
@@ -75,17 +88,37 @@ export function describeError(error: unknown): ErrorDescription {
   const fields: ErrorFields = typeof error === 'object' && error !== null ? error : {};
   const message = typeof fields.message === 'string' ? fields.message : String(error);
   const details: string[] = [];
-  if (typeof fields.name === 'string') details.push(`Error: ${fields.name}`);
+  // Minifiers rename classes, so a bundled error's `name` can be meaningless. `code` is stable.
   if (typeof fields.code === 'string') details.push(`Code: ${fields.code}`);
+  else if (typeof fields.name === 'string') details.push(`Error: ${fields.name}`);
   if (typeof fields.status === 'number') details.push(`HTTP status: ${fields.status}`);
+  if (typeof fields.error === 'string') {
+    const description =
+      typeof fields.error_description === 'string' ? `: ${fields.error_description}` : '';
+    details.push(`OAuth error: ${fields.error}${description}`);
+  }
   details.push(...apiErrorItems(fields.errors));
+  if (typeof fields.retryAfterMs === 'number') {
+    details.push(`Retry after: ${fields.retryAfterMs / 1000} s`);
+  }
   if (typeof fields.requestId === 'string') details.push(`Request id: ${fields.requestId}`);
 
   if (typeof fields.status === 'number') {
-    return { ...hintFor(fields.status), details: [message, ...details] };
+    const isOAuthError = typeof fields.error === 'string';
+    const advice =
+      isOAuthError && fields.status < 500 && fields.status !== 429
+        ? rejectedCredentials
+        : hintFor(fields.status);
+    return { ...advice, details: [message, ...details] };
   }
-  if (error instanceof TypeError) {
-    return { title: 'The input is not valid', hint: message, details };
+  // The SDK reports invalid input as a TypeError whose message starts with "Invalid". Any other
+  // TypeError is a bug, so it falls through to the generic description.
+  if (error instanceof TypeError && message.startsWith('Invalid')) {
+    return {
+      title: 'The input is not valid',
+      hint: `${message} Nothing was sent: the SDK checks input before calling the API.`,
+      details,
+    };
   }
   return { title: 'Something went wrong', hint: message, details };
 }

@@ -6,28 +6,37 @@ export type ScenarioId =
   | 'rejected-clearance'
   | 'rate-limit';
 
-/** The scenarios in the order the page lists them, with the step where each one shows. */
-export const scenarios: ReadonlyArray<{ id: ScenarioId; label: string; where: string }> = [
-  { id: 'none', label: 'Everything works', where: 'every step succeeds' },
+/** A scenario as the page lists it, with the step where it shows. */
+export interface Scenario {
+  id: ScenarioId;
+  label: string;
+  description: string;
+}
+
+/** The scenarios in the order the page lists them. */
+export const scenarios: readonly Scenario[] = [
+  { id: 'none', label: 'Everything works', description: 'Every step succeeds.' },
   {
     id: 'wrong-credentials',
     label: 'Wrong credentials',
-    where: 'step 2 fails: the secret or the key does not match the registered app',
+    description:
+      'Step 1 makes credentials the mock does not accept (a wrong secret, or a key other than the registered one), so step 2 fails. Create the credentials again after choosing it.',
   },
   {
     id: 'invalid-vin',
     label: 'Invalid VIN',
-    where: 'step 3 fails: the VIN field is filled with a VIN that has a letter O',
+    description:
+      'Step 3 uses a VIN with the letter O, which VINs never contain, so the SDK rejects it before sending anything.',
   },
   {
     id: 'rejected-clearance',
     label: 'Clearance rejected',
-    where: 'step 4 ends with the clearance rejected',
+    description: 'Step 4 ends with the clearance rejected instead of approved.',
   },
   {
     id: 'rate-limit',
     label: 'Rate limit',
-    where: 'step 3 answers HTTP 429 until the retries are used up',
+    description: 'Step 3 gets HTTP 429 Too Many Requests from the mock.',
   },
 ];
 

@@ -1,5 +1,5 @@
 import type { Credentials, TokenProvider } from '@hm-sdk/auth';
-import type { MockApi } from '@hm-sdk/mock-server';
+import type { DemoMock } from './mock.js';
 import type { ScenarioId } from './scenarios.js';
 
 /** What the walkthrough has built so far; each step reads what earlier steps stored. */
@@ -9,21 +9,23 @@ export interface Session {
    * request it does not answer reaches the static server, never a High Mobility host.
    */
   readonly baseUrl: string;
-  /** The mock that the service worker serves. */
-  readonly mock: MockApi;
+  /** The mock and the service worker that serves it. */
+  readonly mock: DemoMock;
   /** The failure the reader chose to see; steps read it when they run. */
   scenario: ScenarioId;
   credentials: Credentials | undefined;
   tokenProvider: TokenProvider | undefined;
   /** The vehicle that passed the eligibility check. */
   vehicle: { vin: string; brand: string } | undefined;
+  /** The VIN whose clearance was approved, so its data can be read. */
+  cleared: string | undefined;
   /** Called after a step changed the session, so later steps can enable their controls. */
   notify(): void;
   subscribe(listener: () => void): void;
 }
 
 /** Creates an empty session for a mock served at `baseUrl`. */
-export function createSession(mock: MockApi, baseUrl: string): Session {
+export function createSession(mock: DemoMock, baseUrl: string): Session {
   const listeners: Array<() => void> = [];
   return {
     baseUrl,
@@ -32,6 +34,7 @@ export function createSession(mock: MockApi, baseUrl: string): Session {
     credentials: undefined,
     tokenProvider: undefined,
     vehicle: undefined,
+    cleared: undefined,
     notify() {
       for (const listener of listeners) listener();
     },

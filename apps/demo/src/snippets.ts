@@ -60,3 +60,28 @@ export function eligibilitySnippet(vin: string, brand: string): string {
     'console.log(result.eligible, result.data_delivery);',
   ].join('\n');
 }
+
+/** Requesting clearance and waiting for its outcome. */
+export function clearanceSnippet(vin: string, brand: string): string {
+  return [
+    `const [request] = (await client.requestClearance([{ vin: '${vin}', brand: '${brand}' }])).vehicles;`,
+    "console.log(request?.status); // 'pending' while the carmaker decides",
+    '',
+    '// Polls GET /v1/fleets/vehicles/{vin} until the status is approved, or times out.',
+    `const clearance = await client.waitForClearance('${vin}', {`,
+    '  timeoutMs: 60_000,',
+    '  onChange: (c) => console.log(c.status),',
+    '});',
+  ].join('\n');
+}
+
+/** Reading vehicle data. */
+export function vehicleDataSnippet(vin: string): string {
+  return [
+    `const data = await client.getVehicleData('${vin}');`,
+    '',
+    '// Capability, then property, then a list of { data, timestamp } values.',
+    'const odometer = data.diagnostics?.odometer?.[0]?.data;',
+    'console.log(odometer); // { value: 12345, unit: "kilometers" }',
+  ].join('\n');
+}

@@ -11,6 +11,11 @@ export interface StepView {
   showError(error: unknown): void;
   setSnippet(code: string): void;
   clearExchanges(): void;
+  /**
+   * Runs a step's work unless it is already running, and shows what it throws as an error.
+   * The section is marked `aria-busy` meanwhile. Buttons stay enabled, so keyboard focus stays.
+   */
+  run(task: () => Promise<void>): Promise<void>;
 }
 
 function renderHeaders(headers: Array<[string, string]>): string {
@@ -91,6 +96,17 @@ export function createStepView(id: string): StepView {
     clearExchanges() {
       list.replaceChildren();
       count.textContent = '0';
+    },
+    async run(task) {
+      if (section.getAttribute('aria-busy') === 'true') return;
+      section.setAttribute('aria-busy', 'true');
+      try {
+        await task();
+      } catch (error) {
+        this.showError(error);
+      } finally {
+        section.removeAttribute('aria-busy');
+      }
     },
   };
 }

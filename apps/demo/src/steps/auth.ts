@@ -26,7 +26,7 @@ function revealToggle(label: string, target: HTMLElement, masked: string, clear:
 }
 
 function useClientSecret(session: Session, view: StepView): void {
-  const app = session.mock.registerApp();
+  const app = session.mock.api.registerApp();
   // The "wrong credentials" scenario keeps the registered app but sends another secret.
   const secret =
     session.scenario === 'wrong-credentials' ? `${app.clientSecret}x` : app.clientSecret;
@@ -58,14 +58,17 @@ function useClientSecret(session: Session, view: StepView): void {
 }
 
 async function usePrivateKey(session: Session, view: StepView): Promise<void> {
-  const { clientId } = session.mock.registerApp();
+  const { clientId } = session.mock.api.registerApp();
   const generated = await generateKeyPair();
   // The "wrong credentials" scenario registers another key, so the page's signatures fail.
   const registeredKey =
     session.scenario === 'wrong-credentials'
       ? (await generateKeyPair()).publicKey
       : generated.publicKey;
-  const { privateKeyId } = session.mock.registerPrivateKey({ clientId, publicKey: registeredKey });
+  const { privateKeyId } = session.mock.api.registerPrivateKey({
+    clientId,
+    publicKey: registeredKey,
+  });
   const file: CredentialsFile = {
     client_id: clientId,
     id: privateKeyId,
@@ -93,23 +96,18 @@ async function usePrivateKey(session: Session, view: StepView): Promise<void> {
 export function mountAuthStep(session: Session): void {
   const view = createStepView('step-auth');
   const form = byId('auth-form', HTMLFormElement);
-  const button = byId('auth-submit', HTMLButtonElement);
   view.setSnippet(clientSecretSnippet('<client id>'));
 
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const method = new FormData(form).get('auth-method');
-    button.disabled = true;
+    // New credentials invalidate everything later steps built on the old ones.
+    session.credentials = undefined;
     session.tokenProvider = undefined;
-    try {
+    await view.run(async () => {
       if (method === 'private_key') await usePrivateKey(session, view);
       else useClientSecret(session, view);
-    } catch (error) {
-      session.credentials = undefined;
-      view.showError(error);
-    } finally {
-      button.disabled = false;
-      session.notify();
-    }
+    });
+    session.notify();
   });
 }

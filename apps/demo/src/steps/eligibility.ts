@@ -1,5 +1,5 @@
 import { createHmClient } from '@hm-sdk/client';
-import { byId, h } from '../dom.js';
+import { byId, h, setReady } from '../dom.js';
 import type { Session } from '../session.js';
 import { eligibilitySnippet } from '../snippets.js';
 import { createStepView } from '../step-view.js';
@@ -12,9 +12,7 @@ export function mountEligibilityStep(session: Session): void {
   const brandSelect = byId('brand', HTMLSelectElement);
   const button = byId('eligibility-submit', HTMLButtonElement);
   view.setSnippet(eligibilitySnippet(vinInput.value, brandSelect.value));
-  session.subscribe(() => {
-    button.disabled = session.tokenProvider === undefined;
-  });
+  session.subscribe(() => setReady(button, session.tokenProvider !== undefined));
 
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
@@ -23,9 +21,9 @@ export function mountEligibilityStep(session: Session): void {
     const vin = vinInput.value.trim();
     const brand = brandSelect.value;
     view.setSnippet(eligibilitySnippet(vin, brand));
-    button.disabled = true;
     session.vehicle = undefined;
-    try {
+    session.cleared = undefined;
+    await view.run(async () => {
       const client = createHmClient({ tokenProvider, baseUrl: session.baseUrl, fetch: view.fetch });
       const result = await client.checkEligibility({ vin, brand: brand as 'sandbox' });
       if (result.eligible) session.vehicle = { vin, brand };
@@ -54,11 +52,7 @@ export function mountEligibilityStep(session: Session): void {
           ),
         ),
       );
-    } catch (error) {
-      view.showError(error);
-    } finally {
-      button.disabled = session.tokenProvider === undefined;
-      session.notify();
-    }
+    });
+    session.notify();
   });
 }

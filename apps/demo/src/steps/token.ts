@@ -1,6 +1,6 @@
 import { createTokenProvider } from '@hm-sdk/auth';
 import { startCountdown } from '../countdown.js';
-import { byId, h } from '../dom.js';
+import { byId, h, setReady } from '../dom.js';
 import { decodeJwt } from '../jwt.js';
 import { maskSecret } from '../mask.js';
 import type { Session } from '../session.js';
@@ -54,15 +54,13 @@ export function mountTokenStep(session: Session): void {
   const view = createStepView('step-token');
   const button = byId('token-submit', HTMLButtonElement);
   view.setSnippet(tokenSnippet());
-  session.subscribe(() => {
-    button.disabled = session.credentials === undefined;
-  });
+  session.subscribe(() => setReady(button, session.credentials !== undefined));
 
   button.addEventListener('click', async () => {
     const credentials = session.credentials;
     if (credentials === undefined) return;
-    button.disabled = true;
-    try {
+    session.tokenProvider = undefined;
+    await view.run(async () => {
       const provider = createTokenProvider({
         credentials,
         baseUrl: session.baseUrl,
@@ -92,12 +90,7 @@ export function mountTokenStep(session: Session): void {
         ...decodedToken(token.accessToken),
       );
       startCountdown(countdown, token.expiresAt);
-    } catch (error) {
-      session.tokenProvider = undefined;
-      view.showError(error);
-    } finally {
-      button.disabled = session.credentials === undefined;
-      session.notify();
-    }
+    });
+    session.notify();
   });
 }
