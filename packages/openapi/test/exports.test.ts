@@ -2,6 +2,7 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import {
   type ApiError,
   type Clearance,
+  type ClearanceFilter,
   type ClearanceRecordStatus,
   type ClearanceStatus,
   type OperationId,
@@ -46,5 +47,19 @@ describe('package entry', () => {
       paths['/v1/fleets/vehicles/{vin}']['get']['responses'][404]['content']['application/json'];
     expectTypeOf<NotFound>().toEqualTypeOf<ApiError>();
     expectTypeOf<'getClearance'>().toExtend<OperationId>();
+  });
+
+  it('types the clearance filter operators', () => {
+    expectTypeOf<{ vin: { operator: 'in'; value: string[] } }>().toExtend<ClearanceFilter>();
+    expectTypeOf<{ approved_at: { operator: 'gte'; value: string } }>().toExtend<ClearanceFilter>();
+    expectTypeOf<{
+      tags: { operator: 'contains'; value: { depot: string } };
+    }>().toExtend<ClearanceFilter>();
+    // `in` takes a list, dates have no `in` operator, and stored clearances never have `error`.
+    expectTypeOf<{ vin: { operator: 'in'; value: string } }>().not.toExtend<ClearanceFilter>();
+    expectTypeOf<{
+      inserted_at: { operator: 'in'; value: string[] };
+    }>().not.toExtend<ClearanceFilter>();
+    expectTypeOf<{ status: { operator: 'eq'; value: 'error' } }>().not.toExtend<ClearanceFilter>();
   });
 });
