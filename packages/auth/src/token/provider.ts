@@ -161,13 +161,19 @@ class TokenProviderState {
   }
 
   /**
-   * Adopts a token from the shared cache if it is fresh or in its soft window. Its lifetime is
+   * Adopts a token from the shared cache if it is fresh or in its soft window and differs from
+   * the current and any invalidated token. Its lifetime is
    * mapped onto this process's monotonic clock from the wall-clock times stored with it.
    */
   private async readSharedCache(): Promise<Entry | undefined> {
     const { cache, cacheKey, margin, request } = this.options;
     const cached = await this.guardCache('get', () => cache.get(cacheKey));
-    if (cached === undefined || this.invalidTokens.includes(cached.accessToken)) {
+    // The token being refreshed is in the cache too; adopting it again would refresh nothing.
+    if (
+      cached === undefined ||
+      cached.accessToken === this.current?.token.accessToken ||
+      this.invalidTokens.includes(cached.accessToken)
+    ) {
       return undefined;
     }
     const lifetimeMs = cached.expiresAt - cached.issuedAt;

@@ -1,0 +1,159 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import {
+  createCredentials,
+  createTokenProvider,
+  InvalidCredentialsError,
+  InvalidPrivateKeyError,
+  isCredentials,
+  parseCredentialsJson,
+} from '../src/index.js';
+import { loadCredentialsFile } from '../src/node/index.js';
+import { createTestClock, decodeJwtParts, generateP256 } from './helpers.js';
+import { scriptTokenEndpoint, useInProcessMock } from './mock-fixtures.js';
+
+const { server } = useInProcessMock();
+
+describe('createCredentials', () => {
+  it('trims ids and secret', () => {
+    const credentials = createCredentials({ clientId: ' client\n', clientSecret: ' secret ' });
+    expect(credentials).toMatchObject({
+      kind: 'client_secret',
+      clientId: 'client',
+      privateKeyId: undefined,
+    });
+    expect(isCredentials(credentials)).toBe(true);
+    expect(isCredentials({ ...credentials })).toBe(false);
+    expect(Object.isFrozen(credentials)).toBe(true);
+  });
+
+  const invalid: Array<[string, unknown, RegExp]> = [
+    ['missing clientSecret value', { clientId: 'a', clientSecret: '' }, /clientSecret is empty/],
+    ['clientId of wrong type', { clientId: 42, clientSecret: 'b' }, /clientId is a number/],
+    ['missing clientId', { clientSecret: 'b' }, /clientId is missing/],
+    ['missing privateKeyId', { privateKey: 'x' }, /privateKeyId is missing/],
+    [
+      'both secret and key',
+      { clientId: 'a', clientSecret: 'b', privateKeyId: 'c', privateKey: 'd' },
+      /both clientSecret and privateKey/,
+    ],
+    ['neither', { clientId: 'a' }, /neither clientSecret nor privateKey/],
+  ];
+  it.each(invalid)('rejects %s', (_name, input, message) => {
+    expect(() => createCredentials(input as never)).toThrow(InvalidCredentialsError);
+    expect(() => createCredentials(input as never)).toThrow(message);
+  });
+
+  it('rejects a non-object', () => {
+    expect(() => createCredentials('secret' as never)).toThrow(TypeError);
+  });
+
+  it('checks the key immediately', () => {
+    expect(() => createCredentials({ privateKeyId: 'k', privateKey: 'not a key' })).toThrow(
+      InvalidPrivateKeyError,
+    );
+  });
+
+  it('imports the key once per credentials object', async () => {
+    const pair = await generateP256();
+    const endpoint = scriptTokenEndpoint(server, () => ({}));
+    const importKey = vi.spyOn(crypto.subtle, 'importKey');
+    try {
+      const credentials = createCredentials({ privateKeyId: 'k', privateKey: pair.pkcs8Pem });
+      const provider = createTokenProvider({ credentials });
+      for (let round = 0; round < 3; round += 1) {
+        const token = await provider.getToken();
+        provider.invalidate(token.accessToken);
+      }
+      await createTokenProvider({ credentials }).getToken();
+      expect(endpoint.calls).toBe(4);
+      expect(importKey).toHaveBeenCalledTimes(1);
+    } finally {
+      importKey.mockRestore();
+    }
+  });
+
+  it('takes iat from the injected clock', async () => {
+    const pair = await generateP256();
+    const endpoint = scriptTokenEndpoint(server, () => ({}));
+    const clock = createTestClock(Date.UTC(2030, 5, 1, 8, 0, 0, 999));
+    await createTokenProvider({
+      credentials: { privateKeyId: 'k', privateKey: pair.privateKey },
+      baseUrl: 'https://sandbox.api.high-mobility.com',
+      clock,
+    }).getToken();
+    const body = JSON.parse(endpoint.bodies[0] as string) as { client_assertion: string };
+    expect(decodeJwtParts(body.client_assertion).payload.iat).toBe(
+      Date.UTC(2030, 5, 1, 8, 0, 0) / 1000,
+    );
+  });
+});
+
+describe('parseCredentialsJson', () => {
+  it('reads the console format from text and object', async () => {
+    const pair = await generateP256();
+    const json = {
+      client_id: 'client',
+      id: 'key-id',
+      private_key: pair.pkcs8Pem,
+      inserted_at: '2024-05-01T10:00:00Z',
+    };
+    for (const input of [json, JSON.stringify(json)]) {
+      expect(parseCredentialsJson(input)).toMatchObject({
+        kind: 'private_key',
+        clientId: 'client',
+        privateKeyId: 'key-id',
+      });
+    }
+  });
+
+  it('reads client_id and client_secret', () => {
+    expect(parseCredentialsJson({ client_id: 'client', client_secret: 'secret' })).toMatchObject({
+      kind: 'client_secret',
+      clientId: 'client',
+    });
+  });
+
+  const invalid: Array<[string, unknown, RegExp]> = [
+    ['not JSON', '{"id": ', /not valid JSON/],
+    ['an array', '[]', /must be an object/],
+    ['missing id', { private_key: 'x' }, /field id is missing/],
+    ['missing private_key', { id: 'k' }, /field private_key is missing/],
+    ['numeric private_key', { id: 'k', private_key: 5 }, /private_key is not a non-empty string/],
+  ];
+  it.each(invalid)('rejects %s', (_name, input, message) => {
+    expect(() => parseCredentialsJson(input as never)).toThrow(message);
+  });
+});
+
+describe('loadCredentialsFile', () => {
+  let directory: string;
+
+  beforeAll(async () => {
+    directory = await mkdtemp(join(tmpdir(), 'hm-auth-'));
+  });
+
+  afterAll(async () => {
+    await rm(directory, { recursive: true, force: true });
+  });
+
+  it('reads a downloaded file', async () => {
+    const pair = await generateP256();
+    const path = join(directory, 'credentials.json');
+    await writeFile(path, JSON.stringify({ client_id: 'c', id: 'k', private_key: pair.pkcs8Pem }));
+    expect(await loadCredentialsFile(path)).toMatchObject({
+      kind: 'private_key',
+      privateKeyId: 'k',
+    });
+  });
+
+  it('names a missing file', async () => {
+    const path = join(directory, 'absent.json');
+    await expect(loadCredentialsFile(path)).rejects.toMatchObject({
+      code: 'ERR_AUTH_INVALID_CREDENTIALS',
+      message: expect.stringContaining(`${path} (ENOENT)`),
+    });
+  });
+});
