@@ -426,7 +426,7 @@ export const openApiDocument: OpenApiDocument = {
           "Telematics Status"
         ],
         "summary": "Get the telematics status of a vehicle",
-        "description": "Reports whether a BMW or MINI vehicle can send telematics data and whether its subscription is active. The operation exists only in production and is deprecated: use `POST /v1/eligibility` instead.",
+        "description": "Reports whether a BMW or MINI vehicle can send telematics data and whether its subscription is active. The operation exists only in production, and the API marks it deprecated. `POST /v1/eligibility` answers a similar question for more brands.",
         "requestBody": {
           "required": true,
           "content": {

@@ -132,7 +132,7 @@ export interface paths {
         /**
          * Get the telematics status of a vehicle
          * @deprecated
-         * @description Reports whether a BMW or MINI vehicle can send telematics data and whether its subscription is active. The operation exists only in production and is deprecated: use `POST /v1/eligibility` instead.
+         * @description Reports whether a BMW or MINI vehicle can send telematics data and whether its subscription is active. The operation exists only in production, and the API marks it deprecated. `POST /v1/eligibility` answers a similar question for more brands.
          */
         post: operations["getTelematicsStatus"];
         delete?: never;
