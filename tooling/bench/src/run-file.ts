@@ -1,0 +1,107 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { BenchFile } from './discover.js';
+import { type BenchResult, validateResult } from './protocol.js';
+
+/** How much a benchmark file repeats its work. */
+export type BenchMode = 'short' | 'full';
+
+/** What one benchmark file produced. */
+export interface FileRun {
+  file: BenchFile;
+  results: BenchResult[];
+  /** Protocol violations and process failures; empty when the file ran cleanly. */
+  problems: string[];
+  durationMs: number;
+  /** The last lines the file wrote to stderr, kept for failure reports. */
+  stderrTail: string;
+}
+
+/** Options of {@link runBenchFile}. */
+export interface RunFileOptions {
+  mode: BenchMode;
+  /** Time after which the child process is killed, in milliseconds. */
+  timeoutMs: number;
+  /** Receives the child's stderr as it arrives, for example to show progress. */
+  onStderr?: (chunk: string) => void;
+}
+
+const registerLoader = fileURLToPath(new URL('./loader/register.js', import.meta.url));
+const stderrTailLength = 4000;
+
+/**
+ * Runs one benchmark file in its own Node process, so its memory and CPU use cannot disturb
+ * the others, and parses every stdout line as a result. The child gets `--short` on its
+ * command line and `HM_BENCH_MODE=short|full` in its environment, and `--expose-gc` so memory
+ * benchmarks can collect garbage between runs.
+ */
+export function runBenchFile(file: BenchFile, options: RunFileOptions): Promise<FileRun> {
+  const args = ['--expose-gc'];
+  if (file.typescript) args.push('--import', registerLoader);
+  args.push(file.path);
+  if (options.mode === 'short') args.push('--short');
+
+  const started = performance.now();
+  const child = spawn(process.execPath, args, {
+    cwd: file.packageDir,
+    env: { ...process.env, HM_BENCH_MODE: options.mode, NO_COLOR: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    stdout += chunk;
+  });
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr = (stderr + chunk).slice(-stderrTailLength);
+    options.onStderr?.(chunk);
+  });
+
+  return new Promise((resolve) => {
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, options.timeoutMs);
+    const finish = (problems: string[]) => {
+      clearTimeout(timer);
+      const parsed = parseOutput(stdout);
+      resolve({
+        file,
+        results: parsed.results,
+        problems: [...problems, ...parsed.problems],
+        durationMs: performance.now() - started,
+        stderrTail: stderr,
+      });
+    };
+    child.on('error', (error) => finish([`could not start node: ${error.message}`]));
+    child.on('close', (code, signal) => {
+      if (timedOut) finish([`timed out after ${options.timeoutMs} ms and was killed`]);
+      else if (code !== 0) finish([`exited with ${signal ?? `code ${code}`}`]);
+      else finish([]);
+    });
+  });
+}
+
+/** Parses every non-empty stdout line as one result and collects what is wrong with each. */
+export function parseOutput(stdout: string): { results: BenchResult[]; problems: string[] } {
+  const results: BenchResult[] = [];
+  const problems: string[] = [];
+  const lines = stdout.split('\n').filter((line) => line.trim() !== '');
+  lines.forEach((line, index) => {
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      problems.push(
+        `stdout line ${index + 1} is not JSON (print logs to stderr): ${line.slice(0, 120)}`,
+      );
+      return;
+    }
+    const lineProblems = validateResult(value);
+    if (lineProblems.length === 0) results.push(value as BenchResult);
+    else problems.push(...lineProblems.map((problem) => `stdout line ${index + 1}: ${problem}`));
+  });
+  if (lines.length === 0) problems.push('printed no results on stdout');
+  return { results, problems };
+}

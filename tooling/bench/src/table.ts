@@ -1,0 +1,70 @@
+import type { ReportedResult } from './report.js';
+
+const headers = [
+  'Benchmark',
+  'Subject (median)',
+  'Baseline (median)',
+  'Ratio [p25-p75]',
+  'Runs',
+  'Notes',
+];
+
+/** Formats a number with group separators and fewer decimals the larger it is (0 from 100 up). */
+export function formatNumber(value: number): string {
+  const magnitude = Math.abs(value);
+  let digits = 3;
+  if (magnitude >= 100) digits = 0;
+  else if (magnitude >= 10) digits = 1;
+  else if (magnitude >= 1) digits = 2;
+  return value.toLocaleString('en-US', { maximumFractionDigits: digits });
+}
+
+function rowOf(result: ReportedResult): string[] {
+  const { summary, unit } = result;
+  const ratio = summary.ratio;
+  return [
+    result.title ?? result.name,
+    `${formatNumber(summary.subject.median)} ${unit}`,
+    summary.baseline ? `${formatNumber(summary.baseline.median)} ${unit}` : '-',
+    ratio
+      ? `${formatNumber(ratio.median)} [${formatNumber(ratio.p25)}-${formatNumber(ratio.p75)}]`
+      : '-',
+    String(summary.subject.runs),
+    notesOf(result.extra),
+  ];
+}
+
+/** Joins the scalar entries of `extra` as `key: value`; nested values stay in the JSON file. */
+function notesOf(extra: ReportedResult['extra']): string {
+  if (extra === undefined) return '';
+  return Object.entries(extra)
+    .filter(([, value]) => ['number', 'string', 'boolean'].includes(typeof value))
+    .map(([key, value]) => `${key}: ${typeof value === 'number' ? formatNumber(value) : value}`)
+    .join(', ');
+}
+
+/** Renders the results as a plain-text table with aligned columns, for the terminal. */
+export function renderTextTable(results: readonly ReportedResult[]): string {
+  const rows = [headers, ...results.map(rowOf)];
+  const widths = headers.map((_, column) =>
+    Math.max(...rows.map((row) => (row[column] ?? '').length)),
+  );
+  const line = (row: string[]) =>
+    row
+      .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+      .join('  ')
+      .trimEnd();
+  const rule = widths.map((width) => '-'.repeat(width)).join('  ');
+  return [line(headers), rule, ...rows.slice(1).map(line)].join('\n');
+}
+
+/** Renders the results as a Markdown table, as pasted into BENCHMARKS.md. */
+export function renderMarkdownTable(results: readonly ReportedResult[]): string {
+  const line = (row: string[]) =>
+    `| ${row.map((cell) => cell.replaceAll('|', '\\|')).join(' | ')} |`;
+  return [
+    line(headers),
+    `|${headers.map(() => ' --- ').join('|')}|`,
+    ...results.map((result) => line(rowOf(result))),
+  ].join('\n');
+}

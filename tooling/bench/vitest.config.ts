@@ -1,0 +1,3 @@
+import { definePackageConfig } from '@hm-sdk/vitest-config';
+
+export default definePackageConfig();
