@@ -20,8 +20,8 @@ Runs every bench/*.bench.{ts,js} file of the workspace in its own Node process.
 Options:
   --short           few runs of small workloads: checks that every benchmark still works
   --filter <text>   run only files whose path contains <text>
-  --out <file>      results file (default: results/latest.json in full mode,
-                    results/short.local.json in short mode, both under tooling/bench)
+  --out <file>      results file (default under tooling/bench/results: latest.json
+                    for a full run, short.local.json or filtered.local.json otherwise)
   --markdown        print the table as Markdown, as pasted into BENCHMARKS.md
   --timeout <s>     seconds before one file is killed (default: 60 short, 600 full)
   --verbose         pass each file's stderr through
@@ -68,9 +68,7 @@ if (files.length === 0) {
 }
 
 const report = await runAll(files);
-const outPath = resolve(
-  values.out ?? join(benchRoot, 'results', mode === 'short' ? 'short.local.json' : 'latest.json'),
-);
+const outPath = resolve(values.out ?? join(benchRoot, 'results', defaultResultsFile()));
 await mkdir(dirname(outPath), { recursive: true });
 await writeFile(outPath, `${JSON.stringify(report, null, 2)}\n`);
 
@@ -82,6 +80,12 @@ console.error(`\nResults written to ${outPath}`);
 // A filtered run leaves out required benchmarks on purpose, so only a full selection checks them.
 const incomplete = values.filter === undefined && report.missing.length > 0;
 process.exitCode = report.failures.length > 0 || incomplete ? 1 : 0;
+
+/** Only a complete full run replaces the recorded results; other runs go to ignored files. */
+function defaultResultsFile(): string {
+  if (mode === 'short') return 'short.local.json';
+  return values.filter === undefined ? 'latest.json' : 'filtered.local.json';
+}
 
 async function runAll(benchFiles: readonly BenchFile[]): Promise<BenchReport> {
   const startedAt = new Date();

@@ -1,12 +1,13 @@
 import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { BenchFile } from './discover.js';
+import { benchRoot } from './paths.js';
 import { type BenchResult, validateResult } from './protocol.js';
 
 /** How much a benchmark file repeats its work. */
 export type BenchMode = 'short' | 'full';
 
-/** What one benchmark file produced. */
+/** Results and problems of one benchmark file run. */
 export interface FileRun {
   file: BenchFile;
   results: BenchResult[];
@@ -26,7 +27,8 @@ export interface RunFileOptions {
   onStderr?: (chunk: string) => void;
 }
 
-const registerLoader = fileURLToPath(new URL('./loader/register.js', import.meta.url));
+// The compiled loader, also when this module runs from src under vitest.
+const registerLoader = join(benchRoot, 'dist', 'loader', 'register.js');
 const stderrTailLength = 4000;
 
 /**
