@@ -96,9 +96,9 @@ export class OAuthError extends HmAuthError {
   readonly retryable: boolean;
   /** HTTP status of the response. */
   readonly status: number;
-  /** OAuth error code such as `invalid_request`, exactly as the server sent it. */
+  /** OAuth error code such as `invalid_request`, with any secret or JWT in it masked. */
   readonly error: string;
-  /** Description from the server, exactly as sent; `undefined` when absent. */
+  /** Description from the server with any secret or JWT masked, or `undefined` when absent. */
   readonly error_description: string | undefined;
   /** Delay the server asked for in `Retry-After`, in milliseconds. */
   readonly retryAfterMs: number | undefined;

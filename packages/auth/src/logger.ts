@@ -4,9 +4,13 @@
  * pino logger.
  */
 export interface Logger {
+  /** Background refreshes and tokens adopted from a shared cache. */
   debug(message: string, fields?: Record<string, unknown>): void;
+  /** New tokens and invalidated tokens. */
   info(message: string, fields?: Record<string, unknown>): void;
+  /** Retries, failed background refreshes, cache failures and unusable `expires_in` values. */
   warn(message: string, fields?: Record<string, unknown>): void;
+  /** Not called by this package at present; part of the interface so any common logger fits. */
   error(message: string, fields?: Record<string, unknown>): void;
 }
 

@@ -145,7 +145,7 @@ describe('rejected private keys', () => {
     for (const input of cases) {
       const { problem, message } = problemOf(input);
       expect(problem).toBe('public-key');
-      expect(message).toMatch(/holds only a public key/);
+      expect(message).toMatch(/contains only a public key/);
     }
   });
 

@@ -31,8 +31,9 @@ function failThenSucceed(failures: number, failure: () => Response) {
 }
 
 /**
- * Advances fake time in steps until `done` holds. Web Crypto signs on a worker thread, so a
- * backoff timer may be armed only after real time passes; each step yields to the event loop.
+ * Advances fake time in steps until `done` returns true. Web Crypto signs on a worker thread,
+ * so a backoff timer may be armed only after real time passes. Each step therefore yields to
+ * the event loop first.
  */
 async function advanceUntil(done: () => boolean, stepMs = 50, maxSteps = 400): Promise<void> {
   for (let step = 0; step < maxSteps && !done(); step += 1) {

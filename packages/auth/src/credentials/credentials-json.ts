@@ -11,7 +11,7 @@ export interface CredentialsJson {
   private_key?: string;
   /** Client secret, for credentials that use one instead of a private key. */
   client_secret?: string;
-  /** When the key was created, as an ISO 8601 timestamp; not used for authentication. */
+  /** Creation time of the key as an ISO 8601 timestamp, which authentication does not use. */
   inserted_at?: string;
 }
 
@@ -57,7 +57,7 @@ function parseJsonText(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    // The SyntaxError is dropped on purpose: V8 quotes part of the input, which holds the key.
+    // The SyntaxError is dropped on purpose: V8 quotes part of the input, which contains the key.
     throw new InvalidCredentialsError(
       'Credentials JSON is not valid JSON. Pass the file content unchanged, as downloaded from the High Mobility console.',
     );

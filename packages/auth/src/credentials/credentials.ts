@@ -29,7 +29,7 @@ export type CredentialsInput = ClientSecretCredentialsInput | PrivateKeyCredenti
  * so it never shows up in `JSON.stringify`, `util.inspect`, `toString` or a spread copy.
  */
 export interface Credentials {
-  /** Which OAuth client authentication the credentials use. */
+  /** OAuth client authentication method of the credentials. */
   readonly kind: 'client_secret' | 'private_key';
   /** OAuth client id, when known. Client ids are not secret. */
   readonly clientId: string | undefined;

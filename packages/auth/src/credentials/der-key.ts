@@ -72,7 +72,7 @@ export function sec1ToPkcs8(der: Uint8Array): Uint8Array {
     const curveElement = parameters === undefined ? undefined : readChildren(der, parameters)[0];
     const curve = curveElement?.tag === Tag.oid ? decodeOid(der, curveElement) : undefined;
     // NOTE: a SEC1 key without the curve parameter is assumed to be P-256 when its scalar has
-    // 32 bytes, since the structure itself does not say; Web Crypto still checks the point.
+    // 32 bytes, because the structure does not name the curve. Web Crypto still checks the point.
     if (curve !== undefined && curve !== OID_P256) {
       throw wrongCurveError(describeOid(curve));
     }
@@ -87,7 +87,7 @@ export function sec1ToPkcs8(der: Uint8Array): Uint8Array {
   });
 }
 
-/** Whether DER bytes look like SEC1 (INTEGER 1, OCTET STRING) rather than PKCS#8. */
+/** Checks whether DER bytes look like SEC1 (INTEGER 1, OCTET STRING) rather than PKCS#8. */
 export function looksLikeSec1(der: Uint8Array): boolean {
   try {
     const [version, second] = topLevelChildren(der);

@@ -1,12 +1,12 @@
 import { InvalidPrivateKeyError, type PrivateKeyProblem } from '../errors.js';
 
-/** Where a usable key comes from; appended to every key error. */
+/** Advice on getting a usable key, appended to every key error. */
 const HOW_TO_GET_ONE =
   'ES256 signing needs an EC P-256 private key: use the private_key of the credentials JSON ' +
   'that the High Mobility console offers for download, or pass a P-256 key as a PKCS#8 PEM, ' +
   "a SEC1 'EC PRIVATE KEY' PEM, a JWK or a CryptoKey.";
 
-/** Names of curves and algorithms by OID, for messages that say what was found. */
+/** Names of curves and algorithms by OID, for messages that name what was found. */
 const KNOWN_OIDS: Record<string, string> = {
   '1.2.840.10045.3.1.7': 'P-256',
   '1.3.132.0.34': 'P-384 (secp384r1)',
@@ -55,9 +55,13 @@ export function wrongCurveError(curve: string): InvalidPrivateKeyError {
 
 /** Error for a public key passed where the private key belongs. */
 export function publicKeyError(container: string): InvalidPrivateKeyError {
-  return keyError('public-key', `The privateKey is ${container}, which holds only a public key.`, {
-    fix: 'Pass the private key; High Mobility keeps the matching public key.',
-  });
+  return keyError(
+    'public-key',
+    `The privateKey is ${container}, which contains only a public key.`,
+    {
+      fix: 'Pass the private key; High Mobility keeps the matching public key.',
+    },
+  );
 }
 
 /** Error for a PEM or DER structure that cannot be read. */

@@ -72,23 +72,23 @@ function splitHeaders(section: string): { body: string; hasHeaders: boolean } {
  * Decodes standard base64 after removing all whitespace. Padding may be missing. The error names
  * the first invalid character by position and code point but never repeats the valid data.
  */
-export function decodeBase64(text: string, what: string): Uint8Array {
+export function decodeBase64(text: string, source: string): Uint8Array {
   const body = text.replace(/\s+/g, '');
   const invalid = body.search(/[^A-Za-z0-9+/=]|=[^=]|=={2,}/);
   if (invalid >= 0) {
     const code = body.codePointAt(invalid) ?? 0;
     throw new PemError(
-      `the ${what} body contains a character that is not base64 (U+${code.toString(16).toUpperCase().padStart(4, '0')}) at position ${invalid}`,
+      `the ${source} body contains a character that is not base64 (U+${code.toString(16).toUpperCase().padStart(4, '0')}) at position ${invalid}`,
       false,
     );
   }
   const unpadded = body.replace(/=+$/, '');
   if (unpadded.length === 0) {
-    throw new PemError(`the ${what} body is empty`, true);
+    throw new PemError(`the ${source} body is empty`, true);
   }
   if (unpadded.length % 4 === 1) {
     throw new PemError(
-      `the ${what} body has ${unpadded.length} base64 characters, one too many or three too few`,
+      `the ${source} body has ${unpadded.length} base64 characters, one too many or three too few`,
       true,
     );
   }

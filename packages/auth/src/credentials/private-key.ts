@@ -29,7 +29,7 @@ const ES256_KEY = { name: 'ECDSA', namedCurve: 'P-256' } as const;
  * Checks a private key input without Web Crypto, so a wrong key fails when the credentials are
  * created rather than on the first token request.
  *
- * @throws InvalidPrivateKeyError that says what was found and how to get a usable key.
+ * @throws InvalidPrivateKeyError that names what was found and how to get a usable key.
  */
 export function preparePrivateKey(input: unknown): PreparedKey {
   if (typeof input === 'string') {

@@ -1,6 +1,11 @@
 import { inspectSymbol, REDACTED } from '../redact.js';
 
-/** An access token and what the server said about it. */
+/**
+ * Access token with the scopes and expiry the server returned. `JSON.stringify`,
+ * `util.inspect` and `toString` show `[redacted]` in place of the token string, and
+ * `accessToken` is not enumerable, so a spread copy leaves it out. The object and its `scopes`
+ * are frozen, because every concurrent caller receives the same instance.
+ */
 export interface AccessToken {
   /** The bearer token to send as `Authorization: Bearer <accessToken>`. */
   readonly accessToken: string;
@@ -12,10 +17,7 @@ export interface AccessToken {
   readonly expiresAt: Date;
 }
 
-/**
- * Creates an {@link AccessToken} whose token string is not enumerable and is replaced by
- * `[redacted]` in `JSON.stringify`, `util.inspect` and `toString`.
- */
+/** Creates a frozen {@link AccessToken} with the redaction described there. */
 export function createAccessToken(fields: {
   accessToken: string;
   scopes: string[];
@@ -23,7 +25,7 @@ export function createAccessToken(fields: {
 }): AccessToken {
   const visible = {
     tokenType: 'bearer' as const,
-    scopes: [...fields.scopes],
+    scopes: Object.freeze([...fields.scopes]) as string[],
     expiresAt: new Date(fields.expiresAt.getTime()),
   };
   const redacted = () => ({ accessToken: REDACTED, ...visible });

@@ -36,7 +36,7 @@ export interface TokenCache {
  * to several providers in the same process to let them share tokens. Entries are dropped when
  * read after `expiresAt`.
  *
- * @param now - wall clock in milliseconds since the Unix epoch; defaults to `Date.now`.
+ * @param now - wall clock in milliseconds since the Unix epoch, `Date.now` by default.
  */
 export function createMemoryTokenCache(now: () => number = Date.now): TokenCache {
   const entries = new Map<string, CachedToken>();

@@ -19,7 +19,7 @@ export interface TokenProvider {
    */
   getToken(options?: GetTokenOptions): Promise<AccessToken>;
   /**
-   * Drops the cached token if it equals `accessToken`, for example after the API answered 401.
+   * Drops the cached token if it equals `accessToken`, for example after the API returned 401.
    * A newer token than the given one is kept.
    */
   invalidate(accessToken: string): void;
@@ -30,14 +30,15 @@ interface Entry {
   schedule: TokenSchedule;
 }
 
-// Tokens invalidated recently; a shared cache may still return one of them for a moment.
+// Number of recently invalidated tokens remembered, because a shared cache may still return
+// one of them for a moment.
 const MAX_REMEMBERED_INVALID = 16;
 
 /**
  * Creates a token provider: it requests tokens with the `client_credentials` grant, caches them,
  * refreshes them ahead of expiry and shares one request among concurrent callers. Create one
- * provider per credentials and reuse it; state is never shared between providers except through
- * an explicit `cache`.
+ * provider per credentials and reuse it, because providers share no state except through an
+ * explicit `cache`.
  *
  * @example
  * ```ts
@@ -102,7 +103,7 @@ class TokenProviderState {
     this.guardCache('delete', () => cache.delete(cacheKey, accessToken));
   }
 
-  /** Starts a request unless one is running; every caller gets the same promise. */
+  /** Starts a request unless one is running, and returns the promise that every caller shares. */
   private flight(): Promise<Entry> {
     this.inflight ??= this.fetchEntry().finally(() => {
       this.inflight = undefined;
@@ -168,7 +169,7 @@ class TokenProviderState {
   private async readSharedCache(): Promise<Entry | undefined> {
     const { cache, cacheKey, margin, request } = this.options;
     const cached = await this.guardCache('get', () => cache.get(cacheKey));
-    // The token being refreshed is in the cache too; adopting it again would refresh nothing.
+    // The token being refreshed is in the cache too, and adopting it again would refresh nothing.
     if (
       cached === undefined ||
       cached.accessToken === this.current?.token.accessToken ||
@@ -195,7 +196,7 @@ class TokenProviderState {
     return { token, schedule };
   }
 
-  /** Runs a cache call; a failure is logged and turns into `undefined`. */
+  /** Runs a cache call and returns its result, or `undefined` after logging a failure. */
   private async guardCache<T>(
     operation: string,
     call: () => T | Promise<T>,

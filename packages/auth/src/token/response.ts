@@ -124,9 +124,9 @@ function unexpected(
   found: string,
   excerpt: string,
 ): UnexpectedResponseError {
-  const shown = excerpt === '' ? '' : `: "${excerpt}"`;
+  const excerptSuffix = excerpt === '' ? '' : `: "${excerpt}"`;
   return new UnexpectedResponseError(
-    `Token endpoint answered HTTP ${response.status} with ${found}${shown}. Check that the base URL points at the High Mobility API.`,
+    `Token endpoint returned HTTP ${response.status} with ${found}${excerptSuffix}. Check that the base URL points at the High Mobility API.`,
     {
       status: response.status,
       contentType: response.headers.get('content-type') ?? undefined,
