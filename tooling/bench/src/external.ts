@@ -3,8 +3,9 @@
  * returns that document. The suite's wrapper files use it to turn the scripts that packages
  * keep in their bench folders into protocol results, one script run per sample.
  */
-import { spawn } from 'node:child_process';
+
 import { join } from 'node:path';
+import { runNode } from './child.js';
 import { repoRoot } from './paths.js';
 
 /** A benchmark script in a package's bench folder and how to call it. */
@@ -19,36 +20,25 @@ export interface ScriptCall {
 }
 
 /** Runs `node <script> ...args` with the script's package as working directory, parses stdout. */
-export function runJsonScript(call: ScriptCall): Promise<unknown> {
+export async function runJsonScript(call: ScriptCall): Promise<unknown> {
   const { packageDir, script, args = [], env = {} } = call;
-  const child = spawn(process.execPath, ['--expose-gc', script, ...args], {
+  const outcome = await runNode(['--expose-gc', script, ...args], {
     cwd: join(repoRoot, packageDir),
-    env: { ...process.env, ...env, NO_COLOR: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-    stdout += chunk;
-  });
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-    stderr += chunk;
+    env,
   });
   const command = `node ${join(packageDir, script)} ${args.join(' ')}`.trim();
-  return new Promise((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code !== 0) {
-        reject(new Error(`${command} failed with exit code ${code}:\n${stderr.slice(-2000)}`));
-        return;
-      }
-      try {
-        resolve(JSON.parse(stdout));
-      } catch {
-        reject(new Error(`${command} printed no JSON document on stdout: ${stdout.slice(0, 200)}`));
-      }
-    });
-  });
+  if (outcome.code !== 0) {
+    throw new Error(
+      `${command} failed with ${outcome.signal ?? `exit code ${outcome.code}`}:\n${outcome.stderr.slice(-2000)}`,
+    );
+  }
+  try {
+    return JSON.parse(outcome.stdout);
+  } catch {
+    throw new Error(
+      `${command} printed no JSON document on stdout: ${outcome.stdout.slice(0, 200)}`,
+    );
+  }
 }
 
 /** Runs a script `runs` times, each in a new process, and returns every run's document. */

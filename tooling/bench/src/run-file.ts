@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { runNode } from './child.js';
 import type { BenchFile } from './discover.js';
 import { benchRoot } from './paths.js';
 import { type BenchResult, validateResult } from './protocol.js';
@@ -29,7 +29,6 @@ export interface RunFileOptions {
 
 // The compiled loader, also when this module runs from src under vitest.
 const registerLoader = join(benchRoot, 'dist', 'loader', 'register.js');
-const stderrTailLength = 4000;
 
 /**
  * Runs one benchmark file in its own Node process, so its memory and CPU use cannot disturb
@@ -37,52 +36,38 @@ const stderrTailLength = 4000;
  * command line and `HM_BENCH_MODE=short|full` in its environment, and `--expose-gc` so memory
  * benchmarks can collect garbage between runs.
  */
-export function runBenchFile(file: BenchFile, options: RunFileOptions): Promise<FileRun> {
+export async function runBenchFile(file: BenchFile, options: RunFileOptions): Promise<FileRun> {
   const args = ['--expose-gc'];
   if (file.typescript) args.push('--import', registerLoader);
   args.push(file.path);
   if (options.mode === 'short') args.push('--short');
 
   const started = performance.now();
-  const child = spawn(process.execPath, args, {
-    cwd: file.packageDir,
-    env: { ...process.env, HM_BENCH_MODE: options.mode, NO_COLOR: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const problems: string[] = [];
   let stdout = '';
   let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-    stdout += chunk;
-  });
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-    stderr = (stderr + chunk).slice(-stderrTailLength);
-    options.onStderr?.(chunk);
-  });
-
-  return new Promise((resolve) => {
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      child.kill('SIGKILL');
-    }, options.timeoutMs);
-    const finish = (problems: string[]) => {
-      clearTimeout(timer);
-      const parsed = parseOutput(stdout);
-      resolve({
-        file,
-        results: parsed.results,
-        problems: [...problems, ...parsed.problems],
-        durationMs: performance.now() - started,
-        stderrTail: stderr,
-      });
-    };
-    child.on('error', (error) => finish([`could not start node: ${error.message}`]));
-    child.on('close', (code, signal) => {
-      if (timedOut) finish([`timed out after ${options.timeoutMs} ms and was killed`]);
-      else if (code !== 0) finish([`exited with ${signal ?? `code ${code}`}`]);
-      else finish([]);
+  try {
+    const outcome = await runNode(args, {
+      cwd: file.packageDir,
+      env: { HM_BENCH_MODE: options.mode },
+      timeoutMs: options.timeoutMs,
+      ...(options.onStderr ? { onStderr: options.onStderr } : {}),
     });
-  });
+    ({ stdout, stderr } = outcome);
+    if (outcome.timedOut) problems.push(`timed out after ${options.timeoutMs} ms and was killed`);
+    else if (outcome.code !== 0)
+      problems.push(`exited with ${outcome.signal ?? `code ${outcome.code}`}`);
+  } catch (error) {
+    problems.push(`could not start node: ${(error as Error).message}`);
+  }
+  const parsed = parseOutput(stdout);
+  return {
+    file,
+    results: parsed.results,
+    problems: [...problems, ...parsed.problems],
+    durationMs: performance.now() - started,
+    stderrTail: stderr,
+  };
 }
 
 /** Parses every non-empty stdout line as one result and collects what is wrong with each. */
