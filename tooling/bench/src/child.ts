@@ -13,7 +13,7 @@ export interface RunNodeOptions {
   stderrLimit?: number;
 }
 
-/** How a child process ended and what it printed. */
+/** Exit status and output of a finished child process. */
 export interface NodeOutcome {
   code: number | null;
   signal: NodeJS.Signals | null;
