@@ -26,6 +26,13 @@ async function readJson(request) {
   return text === '' ? {} : JSON.parse(text);
 }
 
+// Invalid JSON and invalid input (the SDK checks VINs) are the caller's fault. Other SDK errors
+// carry the API's status and errors[], never a secret.
+function statusFor(error) {
+  if (error instanceof SyntaxError || error instanceof TypeError) return 400;
+  return typeof error.status === 'number' ? error.status : 502;
+}
+
 function send(response, status, body) {
   response.writeHead(status, { 'content-type': 'application/json' });
   response.end(JSON.stringify(body));
@@ -39,11 +46,7 @@ const server = createServer(async (request, response) => {
     try {
       send(response, 200, await handle(match[1], method === 'POST' ? await readJson(request) : {}));
     } catch (error) {
-      // Invalid JSON and invalid input (the SDK checks VINs) are the caller's fault. Other SDK
-      // errors carry the API's status and errors[], never a secret.
-      const invalidInput = error instanceof SyntaxError || error instanceof TypeError;
-      const status = invalidInput ? 400 : typeof error.status === 'number' ? error.status : 502;
-      send(response, status, { error: error.message, errors: error.errors ?? [] });
+      send(response, statusFor(error), { error: error.message, errors: error.errors ?? [] });
     }
     return;
   }

@@ -27,7 +27,7 @@ export function byId<T extends HTMLElement>(id: string, type: new () => T): T {
 
 /**
  * Enables or disables a step's button. While it is disabled, the paragraph named by its
- * `data-needs` attribute says which earlier step it waits for.
+ * `data-needs` attribute names the earlier step it waits for.
  */
 export function setReady(button: HTMLButtonElement, ready: boolean): void {
   button.disabled = !ready;

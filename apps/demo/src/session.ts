@@ -2,11 +2,11 @@ import type { Credentials, TokenProvider } from '@hm-sdk/auth';
 import type { DemoMock } from './mock.js';
 import type { ScenarioId } from './scenarios.js';
 
-/** What the walkthrough has built so far; each step reads what earlier steps stored. */
+/** The state the walkthrough has built so far. Each step reads what earlier steps stored. */
 export interface Session {
   /**
-   * The API base URL: the page's own origin. The msw worker answers requests to it, and any
-   * request it does not answer reaches the static server, never a High Mobility host.
+   * The API base URL: the page's own origin. The msw worker handles requests to it, and any
+   * request it does not handle reaches the page's server, never a High Mobility host.
    */
   readonly baseUrl: string;
   /** The mock and the service worker that serves it. */

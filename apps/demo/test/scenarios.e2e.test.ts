@@ -29,7 +29,7 @@ describe('error scenarios', () => {
     it(`shows rejected credentials with ${name}`, async () => {
       const page = await openWithScenario('Wrong credentials', method);
       const error = await errorOf(page, 'step-token', 'The credentials were not accepted');
-      // The API answers a wrong secret or signature with 400 invalid_request, not 401.
+      // The API rejects a wrong secret or signature with 400 invalid_request, not 401.
       expect(error).toContain('HTTP status: 400');
       expect(error).toMatch(/OAuth error: invalid_request: client_(secret|assertion)/);
       expect(await exchangeSummaries(page, 'step-token')).toEqual(['POST /v1/access_tokens → 400']);

@@ -8,7 +8,7 @@ import { createStepView, type StepView } from '../step-view.js';
 
 /**
  * A toggle button that shows or hides a secret. The secret stays masked until the reader presses
- * the button, and `aria-pressed` tells screen readers which state the button is in.
+ * the button, and `aria-pressed` exposes the button's state to screen readers.
  */
 function revealToggle(label: string, target: HTMLElement, masked: string, clear: string) {
   const button = h(

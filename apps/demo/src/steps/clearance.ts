@@ -33,15 +33,22 @@ function renderClearance(view: StepView, vin: string, clearance: ClearanceView):
       entry.reason ? `: ${entry.reason}` : '',
     ),
   );
-  const approved = clearance.status === 'approved';
-  const settled = finalStatuses.has(clearance.status);
+  let verdictClass = 'verdict';
+  let ending = '. Waiting for a change…';
+  if (clearance.status === 'approved') {
+    verdictClass = 'verdict ok';
+    ending = '. Vehicle data can be read now.';
+  } else if (finalStatuses.has(clearance.status)) {
+    verdictClass = 'verdict no';
+    ending = '.';
+  }
   view.showResult(
     h(
       'p',
-      { class: approved ? 'verdict ok' : settled ? 'verdict no' : 'verdict' },
+      { class: verdictClass },
       `Clearance for ${vin}: `,
       h('span', { id: 'clearance-status' }, clearance.status),
-      approved ? '. Vehicle data can be read now.' : settled ? '.' : '. Waiting for a change…',
+      ending,
     ),
     ...(clearance.status === 'rejected'
       ? [

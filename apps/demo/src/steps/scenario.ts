@@ -25,7 +25,7 @@ export function mountScenarioPicker(session: Session): void {
     if (!isScenarioId(value)) return;
     const previous = session.scenario;
     session.scenario = value;
-    applyScenario(session.mock, session.baseUrl, value);
+    applyScenario(session.mock, value);
 
     // The invalid VIN goes into the field, where the reader sees it, and leaves with its scenario.
     if (value === 'invalid-vin') vinInput.value = invalidVin;
