@@ -42,7 +42,8 @@ export function createClock(options: ClockOptions = {}): SchedulingClock {
   let offset = 0;
   let manualNow = options.start === undefined ? Date.now() : Number(options.start);
   let tasks: ScheduledTask[] = [];
-  const timers = new Set<ReturnType<typeof setTimeout>>();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let timerAt: number | undefined;
 
   // While a task runs, mock time reads as the task's due time, so a change scheduled for t is
   // stamped t even when the clock jumped past it or the timer fired late.
@@ -50,12 +51,33 @@ export function createClock(options: ClockOptions = {}): SchedulingClock {
   const currentTime = (): number => (mode === 'manual' ? manualNow : Date.now() + offset);
   const now = (): number => taskTime ?? currentTime();
 
-  const runDueTasks = (): void => {
+  // In real mode one timer waits for the earliest task. It is re-armed after every run, because
+  // a timer may fire a millisecond before Date.now() reaches the due time.
+  const armTimer = (): void => {
+    if (mode !== 'real') return;
+    const earliest = tasks.length === 0 ? undefined : Math.min(...tasks.map((task) => task.at));
+    if (timer !== undefined && earliest === timerAt) return;
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+    timerAt = earliest;
+    if (earliest === undefined) return;
+    timer = setTimeout(
+      () => {
+        timer = undefined;
+        runDueTasks();
+      },
+      Math.max(1, earliest - currentTime()),
+    );
+    // The mock must never keep a process alive on its own.
+    (timer as { unref?: () => void }).unref?.();
+  };
+
+  function runDueTasks(): void {
     for (;;) {
       const current = currentTime();
       let next: ScheduledTask | undefined;
       for (const task of tasks) if (task.at <= current && (!next || task.at < next.at)) next = task;
-      if (!next) return;
+      if (!next) break;
       const due = next;
       tasks = tasks.filter((task) => task !== due);
       const outer = taskTime;
@@ -66,21 +88,8 @@ export function createClock(options: ClockOptions = {}): SchedulingClock {
         taskTime = outer;
       }
     }
-  };
-
-  const armTimer = (at: number): void => {
-    if (mode !== 'real') return;
-    const timer = setTimeout(
-      () => {
-        timers.delete(timer);
-        runDueTasks();
-      },
-      Math.max(0, at - now()),
-    );
-    // The mock must never keep a test process alive on its own.
-    (timer as { unref?: () => void }).unref?.();
-    timers.add(timer);
-  };
+    armTimer();
+  }
 
   const moveTo = (target: number): void => {
     if (!Number.isFinite(target)) {
@@ -106,13 +115,11 @@ export function createClock(options: ClockOptions = {}): SchedulingClock {
     runDueTasks,
     schedule(at, run) {
       tasks.push({ at, run });
-      if (at <= now()) runDueTasks();
-      else armTimer(at);
+      runDueTasks();
     },
     clearTasks() {
       tasks = [];
-      for (const timer of timers) clearTimeout(timer);
-      timers.clear();
+      armTimer();
     },
   };
 }

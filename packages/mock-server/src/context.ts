@@ -18,6 +18,7 @@ export interface ResolvedSettings {
   approvalDelayMs: number;
   transitionDelayMs: number;
   iatToleranceSeconds: number;
+  requestLogLimit: number;
 }
 
 /** Everything one mock instance owns; route handlers receive it. */

@@ -115,6 +115,9 @@ async function serve(
   context.clock.runDueTasks();
   const entry = await describeRequest(request, route.id, requestId, context.clock.now());
   context.log.push(entry);
+  if (context.log.length > context.settings.requestLogLimit) {
+    context.log.splice(0, context.log.length - context.settings.requestLogLimit);
+  }
   const routeRequest: RouteRequest = { request, url: new URL(request.url), params, requestId };
   const response = await respond(route, routeRequest, context);
   // A network error response has type "error" and status 0.

@@ -19,7 +19,7 @@ export type {
 } from './contract/contract.js';
 export { createContract } from './contract/contract.js';
 export type { Schema, ValidationIssue } from './contract/schema-validator.js';
-export { validateSchema } from './contract/schema-validator.js';
+export { createRefResolver, validateSchema } from './contract/schema-validator.js';
 export type { Fault } from './faults/fault.js';
 export type { FaultTarget } from './faults/fault-queue.js';
 export type { RateLimitRule, RateLimitSettings } from './faults/rate-limiter.js';

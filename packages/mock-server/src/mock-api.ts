@@ -34,7 +34,10 @@ export interface MockApi {
   readonly handlers: HttpHandler[];
   /** The mock's clock; `advance` moves time and runs due clearance changes. */
   readonly clock: MockClock;
-  /** Requests received since creation or the last `reset()`, oldest first. */
+  /**
+   * Requests received since creation or the last `reset()`, oldest first, up to the
+   * `requestLogLimit` most recent ones.
+   */
   readonly requests: readonly RecordedRequest[];
   /** Webhook deliveries since creation or the last `reset()`, oldest first. */
   readonly webhookDeliveries: readonly WebhookDelivery[];

@@ -28,6 +28,11 @@ export interface MockApiOptions {
   /** Webhook delivery of clearance changes; can also be set later with `configureWebhook`. */
   webhook?: WebhookOptions;
   /**
+   * Maximum number of entries in `mock.requests`; the oldest entries are dropped first, so a
+   * long-running server keeps bounded memory. Default 1000.
+   */
+  requestLogLimit?: number;
+  /**
    * OpenAPI document that requests are validated against; defaults to `openApiDocument` from
    * `@hm-sdk/openapi`.
    */
@@ -41,6 +46,7 @@ export function resolveSettings(options: MockApiOptions): ResolvedSettings {
     approvalDelayMs,
     transitionDelayMs: options.transitionDelayMs,
     assertionIatToleranceSeconds: options.assertionIatToleranceSeconds,
+    requestLogLimit: options.requestLogLimit,
   })) {
     if (value !== undefined && (!Number.isFinite(value) || value < 0)) {
       throw new RangeError(`Invalid ${name} ${value}: pass a finite number >= 0.`);
@@ -56,5 +62,6 @@ export function resolveSettings(options: MockApiOptions): ResolvedSettings {
     approvalDelayMs,
     transitionDelayMs: options.transitionDelayMs ?? approvalDelayMs,
     iatToleranceSeconds: options.assertionIatToleranceSeconds ?? 300,
+    requestLogLimit: options.requestLogLimit ?? 1000,
   };
 }

@@ -38,6 +38,18 @@ describe('clearance lifecycle', () => {
     ]);
   });
 
+  it('approves on the real clock without polling', async () => {
+    const mock = createMockApi({ approvalDelayMs: 20 });
+    const token = await tokenFor(mock);
+    const approved = new Promise<string>((resolve) => {
+      mock.onClearanceChange((change) => {
+        if (change.status !== 'pending') resolve(change.status);
+      });
+    });
+    await requestClearance(mock, token, [{ vin: sandboxVin, brand: 'sandbox' }]);
+    expect(await approved).toBe('approved');
+  });
+
   it('approves at once with a zero delay', async () => {
     const { mock, token } = await setup({ approvalDelayMs: 0 });
     const created = await requestClearance(mock, token, [{ vin: sandboxVin, brand: 'sandbox' }]);

@@ -109,6 +109,45 @@ describe('HTTP listener', () => {
   });
 });
 
+describe('HTTP listener limits', () => {
+  it('rejects a body over the limit with 413', async () => {
+    const server = await startMockHttpServer(createMockApi(), { maxBodyBytes: 64 });
+    try {
+      const response = await fetch(`${server.url}/v1/eligibility`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ vin: 'X'.repeat(100), brand: 'sandbox' }),
+      });
+      expect(response.status).toBe(413);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('reports a failing handler through onError', async () => {
+    const mock = createMockApi();
+    const errors: Array<{ method: string; url: string }> = [];
+    const failing = { ...mock, handlers: [] } as typeof mock;
+    Object.defineProperty(failing, 'handlers', {
+      get() {
+        throw new Error('handler list unavailable');
+      },
+    });
+    const server = await startMockHttpServer(failing, {
+      onError: (_error, request) => errors.push(request),
+    });
+    try {
+      const response = await fetch(`${server.url}/v1/fleets/vehicles`);
+      expect(response.status).toBe(500);
+      const body = (await response.json()) as { errors: Array<{ detail: string }> };
+      expect(body.errors[0]?.detail).toContain('handler list unavailable');
+      expect(errors).toEqual([{ method: 'GET', url: '/v1/fleets/vehicles' }]);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe('HTTP listener shutdown', () => {
   it('closes with open keep-alive connections', async () => {
     const server = await startMockHttpServer(createMockApi());

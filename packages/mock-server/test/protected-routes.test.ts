@@ -1,6 +1,9 @@
+import { createHmac } from 'node:crypto';
+import { inspect } from 'node:util';
+import { decodeJwt, exportJWK } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { createMockApi } from '../src/index.js';
-import { call, sandboxVin, tokenFor } from './helpers.js';
+import { base64UrlJson, call, sandboxVin, tokenFor } from './helpers.js';
 
 const eligibilityBody = { vin: sandboxVin, brand: 'sandbox' };
 
@@ -36,6 +39,31 @@ describe('bearer token checks', () => {
     });
     expect(status).toBe(401);
     expect(body.errors[0].detail).toContain('signature');
+  });
+
+  it('rejects an unsigned token', async () => {
+    const mock = createMockApi();
+    const claims = decodeJwt(await tokenFor(mock));
+    const unsigned = `${base64UrlJson({ alg: 'none' })}.${base64UrlJson(claims)}.`;
+    const { status, body } = await call(mock, 'POST', '/v1/eligibility', {
+      body: eligibilityBody,
+      token: unsigned,
+    });
+    expect(status).toBe(401);
+    expect(body.errors[0].detail).toContain('ES256');
+  });
+
+  it('rejects HS256 with the public key as secret', async () => {
+    const mock = createMockApi();
+    const claims = decodeJwt(await tokenFor(mock));
+    const secret = JSON.stringify(await exportJWK(await mock.getAccessTokenPublicKey()));
+    const input = `${base64UrlJson({ alg: 'HS256', typ: 'JWT' })}.${base64UrlJson(claims)}`;
+    const forged = `${input}.${createHmac('sha256', secret).update(input).digest('base64url')}`;
+    const { status } = await call(mock, 'POST', '/v1/eligibility', {
+      body: eligibilityBody,
+      token: forged,
+    });
+    expect(status).toBe(401);
   });
 
   it('rejects an expired token', async () => {
@@ -169,5 +197,32 @@ describe('request log', () => {
     expect(eligibilityRequest?.status).toBe(200);
     expect(eligibilityRequest?.body).toEqual(eligibilityBody);
     expect(JSON.stringify(mock.requests)).not.toContain(token);
+  });
+
+  it('keeps the newest entries up to the limit', async () => {
+    const mock = createMockApi({ requestLogLimit: 3 });
+    for (let index = 0; index < 5; index += 1) {
+      await call(mock, 'GET', `/v1/fleets/vehicles/VIN${index}`);
+    }
+    expect(mock.requests.map((request) => request.path)).toEqual([
+      '/v1/fleets/vehicles/VIN2',
+      '/v1/fleets/vehicles/VIN3',
+      '/v1/fleets/vehicles/VIN4',
+    ]);
+  });
+
+  it('keeps secrets out of inspect and errors', async () => {
+    const mock = createMockApi();
+    const app = mock.registerApp({ clientSecret: 'very-secret-value' });
+    const wrong = await call(mock, 'POST', '/v1/access_tokens', {
+      body: {
+        grant_type: 'client_credentials',
+        client_id: app.clientId,
+        client_secret: 'very-secret-guess',
+      },
+    });
+    expect(JSON.stringify(wrong.body)).not.toContain('very-secret');
+    expect(inspect(mock, { depth: 10 })).not.toContain('very-secret-value');
+    expect(inspect(mock.requests, { depth: 10 })).not.toContain('very-secret');
   });
 });

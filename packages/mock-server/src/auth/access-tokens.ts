@@ -10,7 +10,7 @@ export interface AccessTokenClaims {
   scopes: string[];
 }
 
-/** Why a bearer token was rejected. */
+/** Reason a bearer token was rejected. */
 export type TokenRejection = 'malformed' | 'wrong_algorithm' | 'bad_signature' | 'expired';
 
 interface KeyPair {
@@ -25,6 +25,8 @@ interface KeyPair {
 export class AccessTokenAuthority {
   readonly #clock: MockClock;
   #keys: Promise<KeyPair> | undefined;
+  /** Tokens whose signature already verified, with their claims and `exp` (seconds). */
+  readonly #verified = new Map<string, { claims: AccessTokenClaims; exp: number }>();
 
   constructor(clock: MockClock) {
     this.#clock = clock;
@@ -48,6 +50,9 @@ export class AccessTokenAuthority {
   }
 
   async verify(token: string): Promise<AccessTokenClaims | TokenRejection> {
+    const nowSeconds = Math.floor(this.#clock.now() / 1000);
+    const cached = this.#verified.get(token);
+    if (cached) return nowSeconds >= cached.exp ? 'expired' : cached.claims;
     let alg: unknown;
     try {
       alg = decodeProtectedHeader(token).alg;
@@ -63,13 +68,24 @@ export class AccessTokenAuthority {
         requiredClaims: ['exp', 'iat', 'sub'],
       });
       const scope = typeof payload.scope === 'string' ? payload.scope : '';
-      return { sub: String(payload.sub), scopes: scope.split(' ').filter(Boolean) };
+      const claims = { sub: String(payload.sub), scopes: scope.split(' ').filter(Boolean) };
+      this.#remember(token, claims, Number(payload.exp));
+      return claims;
     } catch (error) {
       const code = (error as { code?: string }).code;
       if (code === 'ERR_JWT_EXPIRED') return 'expired';
       if (code === 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED') return 'bad_signature';
       return 'malformed';
     }
+  }
+
+  /** Caches a verified token, so repeated requests skip the ECDSA check; at most 1000 entries. */
+  #remember(token: string, claims: AccessTokenClaims, exp: number): void {
+    if (this.#verified.size >= 1000) {
+      const oldest = this.#verified.keys().next().value;
+      if (oldest !== undefined) this.#verified.delete(oldest);
+    }
+    this.#verified.set(token, { claims, exp });
   }
 
   #keyPair(): Promise<KeyPair> {

@@ -12,6 +12,11 @@ export interface StartMockHttpServerOptions {
   host?: string;
   /** Largest request body accepted, in bytes; default 1 MiB. Larger bodies get 413. */
   maxBodyBytes?: number;
+  /**
+   * Called with each error the server turns into a 500 response (a handler that threw), so a
+   * caller such as a CLI can log it. The server itself never writes to the console.
+   */
+  onError?: (error: unknown, request: { method: string; url: string }) => void;
 }
 
 /** A running HTTP listener that serves a mock. */
@@ -146,6 +151,7 @@ export async function startMockHttpServer(
   let fallbackHost = host;
   const server = createServer((request, response) => {
     handle(mock, request, response, { fallbackHost, maxBodyBytes }).catch((error: unknown) => {
+      options.onError?.(error, { method: request.method ?? 'GET', url: request.url ?? '/' });
       if (response.headersSent) {
         response.destroy();
         return;
