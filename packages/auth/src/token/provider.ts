@@ -16,6 +16,10 @@ export interface TokenProvider {
   /**
    * Returns a valid access token: the cached one while it is fresh, otherwise a new one. All
    * concurrent callers share one request.
+   *
+   * @throws OAuthError, UnexpectedResponseError, TimeoutError or NetworkError when the token
+   *   request fails after its retries, InvalidPrivateKeyError when Web Crypto rejects the key,
+   *   and the signal's reason when `signal` aborts this caller's wait.
    */
   getToken(options?: GetTokenOptions): Promise<AccessToken>;
   /**

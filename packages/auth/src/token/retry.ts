@@ -20,11 +20,12 @@ export type RetryPolicy = Required<RetryOptions>;
 
 /** Checks retry options and fills in defaults. @throws TypeError for an invalid value. */
 export function resolveRetryPolicy(options: RetryOptions | false | undefined): RetryPolicy {
+  const settings: RetryOptions = options === false ? { maxAttempts: 1 } : (options ?? {});
   const policy: RetryPolicy = {
-    maxAttempts: options === false ? 1 : (options?.maxAttempts ?? 3),
-    baseDelayMs: (options || undefined)?.baseDelayMs ?? 250,
-    maxDelayMs: (options || undefined)?.maxDelayMs ?? 4_000,
-    maxRetryAfterMs: (options || undefined)?.maxRetryAfterMs ?? 10_000,
+    maxAttempts: settings.maxAttempts ?? 3,
+    baseDelayMs: settings.baseDelayMs ?? 250,
+    maxDelayMs: settings.maxDelayMs ?? 4_000,
+    maxRetryAfterMs: settings.maxRetryAfterMs ?? 10_000,
   };
   if (!Number.isInteger(policy.maxAttempts) || policy.maxAttempts < 1) {
     throw new TypeError(
