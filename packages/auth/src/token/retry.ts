@@ -4,8 +4,10 @@ import { isHmAuthError } from '../errors.js';
 export interface RetryOptions {
   /** Attempts in total, the first included. Default 3, and 1 turns retries off. */
   maxAttempts?: number;
-  /** Backoff base in milliseconds: after attempt n the delay is between half and all of
-   * `baseDelayMs * 2 ** (n - 1)`, capped by `maxDelayMs`. Default 250. */
+  /**
+   * Backoff base in milliseconds. After attempt n the delay is between half and all of
+   * `min(maxDelayMs, baseDelayMs * 2 ** (n - 1))`. Default 250.
+   */
   baseDelayMs?: number;
   /** Upper bound of the exponential backoff, in milliseconds. Default 4,000. */
   maxDelayMs?: number;
