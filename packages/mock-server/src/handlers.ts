@@ -1,5 +1,5 @@
 import { type HttpHandler, http } from 'msw';
-import type { MockContext, RouteDefinition, RouteRequest } from './context.js';
+import type { MockContext, RouteDefinition, RouteId, RouteRequest } from './context.js';
 import { applyFault, type Fault, tooManyRequests } from './faults/fault.js';
 import { parseScenario, scenarioHeader } from './faults/scenarios.js';
 import { apiError } from './http/responses.js';
@@ -24,6 +24,9 @@ export const routes: readonly RouteDefinition[] = [
   deleteClearanceRoute,
   vehicleDataRoute,
 ];
+
+/** Identifiers of every route, for `injectFault`, `setRateLimit` and the request log. */
+export const routeIds: readonly RouteId[] = routes.map((route) => route.id);
 
 const unauthorizedDetail =
   'Missing or invalid authorization header. Send the access token from POST /v1/access_tokens as "Authorization: Bearer <token>".';
@@ -92,7 +95,9 @@ async function respond(
     ]);
   }
   if (fault) {
-    const response = await applyFault(fault, requestId);
+    // The token endpoint reports errors in the OAuth shape, every other route in the API's shape.
+    const style = route.scope === undefined ? 'oauth' : 'api';
+    const response = await applyFault(fault, requestId, style);
     if (response) return response;
   }
   const denied = await authorize(route, routeRequest, context);

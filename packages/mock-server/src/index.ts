@@ -26,6 +26,7 @@ export type { RateLimitRule, RateLimitSettings } from './faults/rate-limiter.js'
 export { defaultRateLimits } from './faults/rate-limiter.js';
 export { builtInScenarios, scenarioHeader } from './faults/scenarios.js';
 export { filterFields, filterOperators } from './filter.js';
+export { routeIds } from './handlers.js';
 export type { MockApi } from './mock-api.js';
 export { createMockApi } from './mock-api.js';
 export type { MockApiOptions } from './options.js';

@@ -82,6 +82,11 @@ export interface MockApi {
   /** Resolves once every webhook delivery started so far has finished. */
   flushWebhooks(): Promise<void>;
   /**
+   * Sends an earlier webhook delivery again with the same delivery id, body and signature, to
+   * test a receiver's handling of duplicates. Resolves once it was delivered.
+   */
+  redeliverWebhook(deliveryId: string): Promise<void>;
+  /**
    * Drops apps, keys, vehicles, clearances, outcomes, used assertion ids, injected faults, rate
    * counters, webhook deliveries and the request log. Options, scenarios, rate-limit rules, the
    * webhook target and change listeners stay.
@@ -187,6 +192,7 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
     setRateLimit: (route, rule) => context.rateLimiter.set(route, rule),
     configureWebhook: (webhook) => context.webhooks.configure(webhook),
     flushWebhooks: () => context.webhooks.flush(),
+    redeliverWebhook: (deliveryId) => context.webhooks.redeliver(deliveryId),
     reset() {
       clock.clearTasks();
       apps.clear();

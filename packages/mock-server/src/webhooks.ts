@@ -39,6 +39,8 @@ export interface WebhookDelivery {
   body: string;
   headers: Record<string, string>;
   payload: FleetClearanceChangedPayload;
+  /** 1 for the first delivery of an event, 2 and up for `redeliverWebhook` copies. */
+  attempt: number;
   /** URL it was posted to, when a URL is configured. */
   url?: string;
   /** Status the receiver returned, once the POST finished. */
@@ -98,8 +100,34 @@ export class WebhookDispatcher {
   dispatch(change: ClearanceChange): void {
     const options = this.#options;
     if (!options || (!options.url && !options.callback)) return;
-    const task = this.#deliver(options, change).finally(() => this.#pending.delete(task));
-    this.#pending.add(task);
+    this.#track(this.#deliverChange(options, change));
+  }
+
+  /**
+   * Sends an earlier delivery again with the same id, body and signature, as a retrying sender
+   * would, so receivers can test that they handle duplicates.
+   */
+  redeliver(id: string): Promise<void> {
+    const original = this.deliveries.find((delivery) => delivery.id === id);
+    if (!original) {
+      return Promise.reject(
+        new Error(`Unknown webhook delivery id "${id}": pass an id from webhookDeliveries.`),
+      );
+    }
+    const options = this.#options;
+    if (!options) {
+      return Promise.reject(new Error('No webhook is configured: call configureWebhook first.'));
+    }
+    const attempts = this.deliveries.filter((delivery) => delivery.id === id).length;
+    const copy: WebhookDelivery = {
+      id,
+      event: original.event,
+      body: original.body,
+      headers: { ...original.headers },
+      payload: original.payload,
+      attempt: attempts + 1,
+    };
+    return this.#track(this.#send(options, copy));
   }
 
   /** Resolves once every delivery started so far has finished. */
@@ -111,7 +139,13 @@ export class WebhookDispatcher {
     this.deliveries.length = 0;
   }
 
-  async #deliver(options: WebhookOptions, change: ClearanceChange): Promise<void> {
+  #track(task: Promise<void>): Promise<void> {
+    const tracked = task.finally(() => this.#pending.delete(tracked));
+    this.#pending.add(tracked);
+    return tracked;
+  }
+
+  async #deliverChange(options: WebhookOptions, change: ClearanceChange): Promise<void> {
     const id = crypto.randomUUID();
     const payload: FleetClearanceChangedPayload = {
       event: 'fleet_clearance_changed',
@@ -130,21 +164,25 @@ export class WebhookDispatcher {
       [webhookDeliveryHeader]: id,
       [webhookSignatureHeader]: await signWebhookBody(options.secret, body),
     };
-    const delivery: WebhookDelivery = {
+    await this.#send(options, {
       id,
       event: 'fleet_clearance_changed',
       body,
       headers,
       payload,
-    };
+      attempt: 1,
+    });
+  }
+
+  async #send(options: WebhookOptions, delivery: WebhookDelivery): Promise<void> {
     this.deliveries.push(delivery);
     if (options.url) {
       delivery.url = options.url;
       try {
         const response = await (options.fetch ?? fetch)(options.url, {
           method: 'POST',
-          headers,
-          body,
+          headers: delivery.headers,
+          body: delivery.body,
         });
         delivery.responseStatus = response.status;
         await response.arrayBuffer();

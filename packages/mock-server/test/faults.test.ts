@@ -238,3 +238,21 @@ describe('faults over the wire', () => {
     }
   });
 });
+
+describe('token endpoint faults', () => {
+  it('use the OAuth error shape', async () => {
+    const mock = createMockApi();
+    mock.injectFault('POST /v1/access_tokens', { type: 'status', status: 503 });
+    mock.injectFault('POST /v1/access_tokens', { type: 'rate-limit', retryAfterSeconds: 3 });
+    const unavailable = await call(mock, 'POST', '/v1/access_tokens', { body: {} });
+    expect(unavailable.status).toBe(503);
+    expect(unavailable.body).toEqual({
+      error: 'temporarily_unavailable',
+      error_description: 'Injected by the mock',
+    });
+    const limited = await call(mock, 'POST', '/v1/access_tokens', { body: {} });
+    expect(limited.status).toBe(429);
+    expect(limited.body.error).toBe('slow_down');
+    expect(limited.response.headers.get('retry-after')).toBe('3');
+  });
+});

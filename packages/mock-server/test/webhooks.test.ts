@@ -54,6 +54,24 @@ describe('webhook callback', () => {
     expect(mock.webhookDeliveries).toHaveLength(4);
   });
 
+  it('redelivers with the same id and signature', async () => {
+    const received: WebhookDelivery[] = [];
+    const mock = createMockApi({
+      clock: 'manual',
+      webhook: { secret, callback: (delivery) => void received.push(delivery) },
+    });
+    mock.setClearanceStatus(sandboxVin, 'approved');
+    await mock.flushWebhooks();
+    const first = received[0];
+    await mock.redeliverWebhook(first?.id ?? '');
+    expect(received).toHaveLength(2);
+    expect(received[1]?.id).toBe(first?.id);
+    expect(received[1]?.body).toBe(first?.body);
+    expect(received[1]?.headers['x-hm-signature-256']).toBe(first?.headers['x-hm-signature-256']);
+    expect(received.map((delivery) => delivery.attempt)).toEqual([1, 2]);
+    await expect(mock.redeliverWebhook('nope')).rejects.toThrow(/Unknown webhook delivery id/);
+  });
+
   it('reports a callback that throws', async () => {
     const mock = createMockApi({ clock: 'manual' });
     mock.configureWebhook({

@@ -46,21 +46,42 @@ export function statusTitle(status: number): string {
   return statusTitles[status] ?? `HTTP ${status}`;
 }
 
-/** Builds a 429 in the API's error shape with `Retry-After`. */
-export function tooManyRequests(requestId: string, retryAfterSeconds: number): Response {
-  return HttpResponse.json(
-    {
-      errors: [{ title: 'Too many requests', detail: `retry after ${retryAfterSeconds}s` }],
-      request_id: requestId,
-    },
-    {
-      status: 429,
-      headers: { 'retry-after': String(retryAfterSeconds), 'x-request-id': requestId },
-    },
-  );
+/** Error body style of a route: the API's `{errors, request_id}` or OAuth's `{error, error_description}`. */
+export type ErrorStyle = 'api' | 'oauth';
+
+const oauthCodes: Record<number, string> = { 429: 'slow_down', 503: 'temporarily_unavailable' };
+
+/** Builds an error body in the route's style for a generated fault response. */
+function errorBody(
+  style: ErrorStyle,
+  status: number,
+  detail: string,
+  requestId: string,
+): Record<string, unknown> {
+  if (style === 'oauth') {
+    const error = oauthCodes[status] ?? (status >= 500 ? 'server_error' : 'invalid_request');
+    return { error, error_description: detail };
+  }
+  return { errors: [{ title: statusTitle(status), detail }], request_id: requestId };
 }
 
-function statusResponse(fault: Extract<Fault, { type: 'status' }>, requestId: string): Response {
+/** Builds a 429 in the route's error style with `Retry-After`. */
+export function tooManyRequests(
+  requestId: string,
+  retryAfterSeconds: number,
+  style: ErrorStyle = 'api',
+): Response {
+  return HttpResponse.json(errorBody(style, 429, `retry after ${retryAfterSeconds}s`, requestId), {
+    status: 429,
+    headers: { 'retry-after': String(retryAfterSeconds), 'x-request-id': requestId },
+  });
+}
+
+function statusResponse(
+  fault: Extract<Fault, { type: 'status' }>,
+  requestId: string,
+  style: ErrorStyle,
+): Response {
   const headers = { 'x-request-id': requestId, ...fault.headers };
   if (fault.status === 204 || fault.status === 304) {
     return new HttpResponse(null, { status: fault.status, headers });
@@ -71,10 +92,7 @@ function statusResponse(fault: Extract<Fault, { type: 'status' }>, requestId: st
       headers: { 'content-type': 'text/plain', ...headers },
     });
   }
-  const body = fault.body ?? {
-    errors: [{ title: statusTitle(fault.status), detail: 'Injected by the mock' }],
-    request_id: requestId,
-  };
+  const body = fault.body ?? errorBody(style, fault.status, 'Injected by the mock', requestId);
   return HttpResponse.json(body as Record<string, unknown>, { status: fault.status, headers });
 }
 
@@ -84,15 +102,19 @@ const badGatewayPage =
 
 /**
  * Applies a fault: waits `delayMs`, then returns the fault's response, or undefined for a
- * latency fault so that the normal response follows.
+ * latency fault so that the normal response follows. Generated error bodies follow `style`.
  */
-export async function applyFault(fault: Fault, requestId: string): Promise<Response | undefined> {
+export async function applyFault(
+  fault: Fault,
+  requestId: string,
+  style: ErrorStyle = 'api',
+): Promise<Response | undefined> {
   if (fault.delayMs !== undefined && fault.delayMs > 0) await delay(fault.delayMs);
   switch (fault.type) {
     case 'latency':
       return undefined;
     case 'status':
-      return statusResponse(fault, requestId);
+      return statusResponse(fault, requestId, style);
     case 'network-error':
       return HttpResponse.error();
     case 'html-502':
@@ -108,6 +130,6 @@ export async function applyFault(fault: Fault, requestId: string): Promise<Respo
         headers: { 'content-type': 'application/json', 'x-request-id': requestId },
       });
     case 'rate-limit':
-      return tooManyRequests(requestId, fault.retryAfterSeconds ?? 30);
+      return tooManyRequests(requestId, fault.retryAfterSeconds ?? 30, style);
   }
 }
