@@ -52,6 +52,22 @@ describe('request validation', () => {
     expect(body.errors[1].detail).toContain('brand must be one of: mercedes-benz');
   });
 
+  it('checks form bodies against the JSON schema', async () => {
+    const mock = createMockApi();
+    const token = await tokenFor(mock);
+    const missing = await call(mock, 'POST', '/v1/eligibility', {
+      token,
+      form: { vin: sandboxVin },
+    });
+    expect(missing.status).toBe(422);
+    expect(missing.body.errors[0].source).toBe('brand');
+    const complete = await call(mock, 'POST', '/v1/eligibility', {
+      token,
+      form: { vin: sandboxVin, brand: 'sandbox' },
+    });
+    expect(complete.status).toBe(200);
+  });
+
   it('rejects a body that is not JSON', async () => {
     const mock = createMockApi();
     const token = await tokenFor(mock);

@@ -8,20 +8,28 @@ export function documentPath(route: RouteDefinition): string {
   return route.path.replace(/:(\w+)/g, '{$1}');
 }
 
-/** Checks a parsed body against the request schema the OpenAPI document gives the route. */
+/**
+ * Checks a parsed body against the request schema the OpenAPI document gives the route. A form
+ * body is checked against the form schema, or against the JSON schema when the document has no
+ * form schema, because its fields carry the same names.
+ */
 export function validateBody(
   route: RouteDefinition,
   body: Extract<ParsedBody, { ok: true }>,
   context: MockContext,
 ): ValidationIssue[] {
-  const contentType =
-    body.kind === 'form' ? 'application/x-www-form-urlencoded' : 'application/json';
   const value = body.kind === 'empty' ? undefined : body.value;
   if (value === undefined) return [{ path: '', message: 'body is missing' }];
-  return (
-    context.contract.validateRequestBody(route.method, documentPath(route), contentType, value) ??
-    []
-  );
+  const path = documentPath(route);
+  const mediaTypes =
+    body.kind === 'form'
+      ? ['application/x-www-form-urlencoded', 'application/json']
+      : ['application/json'];
+  for (const mediaType of mediaTypes) {
+    const issues = context.contract.validateRequestBody(route.method, path, mediaType, value);
+    if (issues) return issues;
+  }
+  return [];
 }
 
 /** Converts validation issues into API error items that name the field in `source`. */
