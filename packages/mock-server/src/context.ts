@@ -19,6 +19,7 @@ export interface ResolvedSettings {
   transitionDelayMs: number;
   iatToleranceSeconds: number;
   requestLogLimit: number;
+  onRequest: ((entry: RecordedRequest) => void) | undefined;
 }
 
 /** Everything one mock instance owns; route handlers receive it. */

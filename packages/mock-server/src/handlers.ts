@@ -128,6 +128,11 @@ async function serve(
   // A network error response has type "error" and status 0.
   entry.status = response.status;
   if (routeRequest.app) entry.clientId = routeRequest.app.clientId;
+  try {
+    context.settings.onRequest?.(entry);
+  } catch {
+    // A failing observer must not change the response the client gets.
+  }
   return response;
 }
 

@@ -1,6 +1,7 @@
 import type { ResolvedSettings } from './context.js';
 import type { ContractDocument } from './contract/contract.js';
 import type { RateLimitSettings } from './faults/rate-limiter.js';
+import type { RecordedRequest } from './request-log.js';
 import type { WebhookOptions } from './webhooks.js';
 
 /** Options of `createMockApi`. */
@@ -27,6 +28,11 @@ export interface MockApiOptions {
   rateLimits?: RateLimitSettings;
   /** Webhook delivery of clearance changes; can also be set later with `configureWebhook`. */
   webhook?: WebhookOptions;
+  /**
+   * Called after each response with the request's log entry (secrets redacted), for example to
+   * print one line per request from a CLI. An exception it throws is ignored.
+   */
+  onRequest?: (entry: RecordedRequest) => void;
   /**
    * Maximum number of entries in `mock.requests`; the oldest entries are dropped first, so a
    * long-running server keeps bounded memory. Default 1000.
@@ -63,5 +69,6 @@ export function resolveSettings(options: MockApiOptions): ResolvedSettings {
     transitionDelayMs: options.transitionDelayMs ?? approvalDelayMs,
     iatToleranceSeconds: options.assertionIatToleranceSeconds ?? 300,
     requestLogLimit: options.requestLogLimit ?? 1000,
+    onRequest: options.onRequest,
   };
 }

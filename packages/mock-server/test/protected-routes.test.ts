@@ -199,6 +199,19 @@ describe('request log', () => {
     expect(JSON.stringify(mock.requests)).not.toContain(token);
   });
 
+  it('reports each request to onRequest', async () => {
+    const seen: Array<[string, number | undefined]> = [];
+    const mock = createMockApi({
+      onRequest: (entry) => {
+        seen.push([entry.route, entry.status]);
+        throw new Error('observer failure');
+      },
+    });
+    const { status } = await call(mock, 'GET', '/v1/fleets/vehicles');
+    expect(status).toBe(401);
+    expect(seen).toEqual([['GET /v1/fleets/vehicles', 401]]);
+  });
+
   it('keeps the newest entries up to the limit', async () => {
     const mock = createMockApi({ requestLogLimit: 3 });
     for (let index = 0; index < 5; index += 1) {
