@@ -46,7 +46,7 @@ const hintsByStatus: Record<number, { title: string; hint: string }> = {
   },
   429: {
     title: 'Too many requests',
-    hint: 'The API limits how often an app may call it. Wait as long as the Retry-After response header says before the next call, and spread calls out over time. The HTTP exchanges below show the header.',
+    hint: 'The API limits how often an app may call it. Wait as long as the Retry-After response header says before the next call, and spread calls out over time. The HTTP exchanges below show each attempt the SDK made, with that header.',
   },
 };
 

@@ -1,7 +1,7 @@
 import './styles.css';
 import proxySource from '../examples/sandbox-proxy.mjs?raw';
 import { byId } from './dom.js';
-import { startDemoMock } from './mock.js';
+import { approvalDelayFrom, startDemoMock } from './mock.js';
 import { createSession } from './session.js';
 import { mountAuthStep } from './steps/auth.js';
 import { mountClearanceStep } from './steps/clearance.js';
@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   const status = byId('mock-status', HTMLElement);
   const baseUrl = window.location.origin;
   try {
-    const mock = await startDemoMock(baseUrl);
+    const mock = await startDemoMock(baseUrl, approvalDelayFrom(window.location.search));
     const session = createSession(mock, baseUrl);
     mountScenarioPicker(session);
     mountAuthStep(session);

@@ -6,6 +6,16 @@ import type { ScenarioId } from './scenarios.js';
 /** The VIN the page suggests: a sandbox vehicle with full eligibility details. */
 export const demoVin = '2HM00000000000001';
 
+/**
+ * Reads how long clearances stay pending, in milliseconds, from the page's `approvalDelayMs`
+ * query parameter (0 to 60,000). Two seconds by default: long enough to watch the status change.
+ * The tests pass a shorter delay to save time.
+ */
+export function approvalDelayFrom(search: string): number {
+  const value = Number(new URLSearchParams(search).get('approvalDelayMs') ?? Number.NaN);
+  return Number.isInteger(value) && value >= 0 && value <= 60_000 ? value : 2000;
+}
+
 /** The `Retry-After` value of the rate-limit scenario's responses, in seconds. */
 const retryAfterSeconds = 1;
 
@@ -20,9 +30,8 @@ export interface DemoMock {
  * back to the mock in this page. The mock is narrowed to the page's own origin, so requests to
  * any other origin are neither handled nor forwarded by the demo.
  */
-export async function startDemoMock(baseUrl: string): Promise<DemoMock> {
-  // Two seconds of "pending" is long enough to watch the status change and short enough to wait.
-  const api = createMockApi({ baseUrl, approvalDelayMs: 2000 });
+export async function startDemoMock(baseUrl: string, approvalDelayMs: number): Promise<DemoMock> {
+  const api = createMockApi({ baseUrl, approvalDelayMs });
   api.addVehicle({
     vin: demoVin,
     brand: 'sandbox',

@@ -52,7 +52,8 @@ export async function openDemo(
     consoleErrors.push(url ? `${message.text()} (${url})` : message.text());
   });
   page.on('pageerror', (error) => consoleErrors.push(error.message));
-  await page.goto(url);
+  // A short approval delay keeps the clearance steps quick; the page defaults to two seconds.
+  await page.goto(`${url}/?approvalDelayMs=300`);
   await page.locator('body[data-ready="true"]').waitFor({ timeout: 15_000 });
   return { page, consoleErrors };
 }

@@ -7,6 +7,24 @@ import type { Session } from '../session.js';
 import { tokenSnippet } from '../snippets.js';
 import { createStepView } from '../step-view.js';
 
+/**
+ * Meanings of the registered JWT claims (RFC 7519, section 4.1), OAuth's `scope`, and the JWS
+ * header parameters (RFC 7515, section 4.1).
+ */
+const claimMeanings: Record<string, string> = {
+  iss: 'issuer',
+  sub: 'subject',
+  aud: 'audience',
+  exp: 'expires at',
+  nbf: 'not valid before',
+  iat: 'issued at',
+  jti: 'token id',
+  scope: 'what the token allows',
+  alg: 'signature algorithm',
+  typ: 'token type',
+  kid: 'signing key id',
+};
+
 /** Claims whose values are seconds since the epoch, shown as dates as well. */
 const timeClaims = new Set(['iat', 'exp', 'nbf', 'auth_time']);
 
@@ -18,14 +36,16 @@ function formatClaim(name: string, value: unknown): string {
 }
 
 function claimsTable(caption: string, claims: Record<string, unknown>): HTMLTableElement {
-  const rows = Object.entries(claims).map(([name, value]) =>
-    h(
+  const rows = Object.entries(claims).map(([name, value]) => {
+    const meaning = claimMeanings[name];
+    const label = meaning ? [name, h('span', { class: 'claim-meaning' }, meaning)] : [name];
+    return h(
       'tr',
       {},
-      h('th', { scope: 'row' }, name),
+      h('th', { scope: 'row' }, ...label),
       h('td', {}, h('code', {}, formatClaim(name, value))),
-    ),
-  );
+    );
+  });
   return h(
     'table',
     { class: 'claims' },
@@ -33,7 +53,7 @@ function claimsTable(caption: string, claims: Record<string, unknown>): HTMLTabl
     h(
       'thead',
       {},
-      h('tr', {}, h('th', { scope: 'col' }, 'Claim'), h('th', { scope: 'col' }, 'Value')),
+      h('tr', {}, h('th', { scope: 'col' }, 'Name'), h('th', { scope: 'col' }, 'Value')),
     ),
     h('tbody', {}, ...rows),
   );
