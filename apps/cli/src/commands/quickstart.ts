@@ -1,11 +1,12 @@
-import { parseArgs } from 'node:util';
 import { type AccessToken, createCredentials, createTokenProvider } from '@hm-sdk/auth';
 import { createHmClient } from '@hm-sdk/client';
 import { createMockApi } from '@hm-sdk/mock-server';
 import { startMockHttpServer } from '@hm-sdk/mock-server/node';
+import { outputOptionsHelp, runCommand } from '../command.js';
 import { ExitCode } from '../exit-codes.js';
 import { generateP256KeyPair } from '../keys.js';
-import { createOutput, type Output } from '../output.js';
+import type { Output } from '../output.js';
+import { parseVin } from '../validation.js';
 
 /** A sandbox VIN that the mock treats as eligible. */
 const SANDBOX_VIN = '2HM00000000000001';
@@ -16,27 +17,22 @@ Runs the whole High Mobility flow against a mock started inside this process,
 on a loopback HTTP port: no credentials and no network are needed.
 
 Options:
-  --vin <vin>   the sandbox VIN to use (default ${SANDBOX_VIN})
-  -h, --help    show this help`;
+  --vin <vin>            the sandbox VIN to use (default ${SANDBOX_VIN})
+
+${outputOptionsHelp.replace(/\n.*--json.*/, '')}`;
+
+const options = {
+  vin: { type: 'string' },
+  debug: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
 
 /** Runs `hm quickstart`. */
-export async function run(argv: string[]): Promise<number> {
-  const output = createOutput();
-  let values: { vin?: string; help?: boolean };
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: { vin: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-    }));
-  } catch (error) {
-    output.err(`${(error as Error).message}\n\n${help}`);
-    return ExitCode.Usage;
-  }
-  if (values.help) {
-    output.out(help);
-    return ExitCode.Success;
-  }
-  return runQuickstart(output, values.vin ?? SANDBOX_VIN);
+export function run(argv: string[]): Promise<number> {
+  const spec = { name: 'quickstart', help, options, positionals: { min: 0, max: 0, names: '' } };
+  return runCommand(argv, spec, ({ values, output }) =>
+    runQuickstart(output, parseVin(values.vin ?? SANDBOX_VIN)),
+  );
 }
 
 async function runQuickstart(output: Output, vin: string): Promise<number> {
@@ -93,9 +89,6 @@ async function runQuickstart(output: Output, vin: string): Promise<number> {
     step('Read the vehicle data', summariseVehicleData(data));
     output.out('\nDone: every step of the flow worked against the mock.');
     return ExitCode.Success;
-  } catch (error) {
-    output.err(`\nThe quickstart failed: ${(error as Error).message}`);
-    return ExitCode.Api;
   } finally {
     await server.close();
   }

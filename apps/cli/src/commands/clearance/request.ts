@@ -1,0 +1,218 @@
+import type { ClearanceRequestOutcome, HmClient } from '@hm-sdk/client';
+import type { Brand, ClearanceRequestVehicle } from '@hm-sdk/openapi';
+import {
+  connectionOptions,
+  connectionOptionsHelp,
+  outputOptions,
+  outputOptionsHelp,
+  runCommand,
+} from '../../command.js';
+import { withConnection } from '../../connection/connect.js';
+import { CliError, usageError } from '../../errors.js';
+import { ExitCode } from '../../exit-codes.js';
+import { type FleetEntry, readFleetFile } from '../../fleet-file.js';
+import { formatTags, renderTable, styleStatus } from '../../format/table.js';
+import type { Output } from '../../output.js';
+import { renderBar, startProgress } from '../../progress.js';
+import { clearanceBrands, parseBrand, parseTag, parseVin } from '../../validation.js';
+
+const DEFAULT_BATCH_SIZE = 100;
+
+const help = `Usage: hm clearance request <vin...> --brand <brand> [--tag key=value]...
+       hm clearance request --file <fleet.csv|fleet.json|-> [--brand <brand>]
+
+Requests fleet clearance for one or more vehicles. Each vehicle starts as pending until the
+manufacturer approves or rejects it; follow it with \`hm clearance wait <vin>\`.
+
+Options:
+  --brand <brand>        brand of every vehicle without its own brand in the file, one of:
+                         ${clearanceBrands.join(', ')}
+  --file <path>          read vehicles from a file; "-" reads stdin
+                           CSV: a header row with vin and optional brand, tags
+                           (key=value;key=value) and tag.<key> columns, or rows of vin,brand
+                           JSON: ["VIN", ...] or [{"vin", "brand", "tags"}, ...], bare or
+                           as {"vehicles": [...]}
+  --tag <key=value>      tag every requested vehicle (repeatable)
+  --batch-size <n>       vehicles per API request (default ${DEFAULT_BATCH_SIZE})
+
+Exits with 1 when any vehicle is not accepted (status error, or failed when its batch got
+no answer).
+
+${connectionOptionsHelp}
+
+${outputOptionsHelp}`;
+
+const options = {
+  ...outputOptions,
+  ...connectionOptions,
+  brand: { type: 'string' },
+  file: { type: 'string' },
+  tag: { type: 'string', multiple: true },
+  'batch-size': { type: 'string' },
+} as const;
+
+/** Checks every entry and returns the request vehicles, or throws one error listing all problems. */
+function buildVehicles(
+  entries: FleetEntry[],
+  defaultBrand: string | undefined,
+  tags: Record<string, string>,
+): ClearanceRequestVehicle[] {
+  const problems: string[] = [];
+  const seen = new Map<string, string>();
+  const vehicles: ClearanceRequestVehicle[] = [];
+  for (const entry of entries) {
+    try {
+      const vin = parseVin(entry.vin, entry.where);
+      const brandText = entry.brand ?? defaultBrand;
+      if (brandText === undefined) {
+        throw usageError(
+          `Missing brand for ${vin} (${entry.where}): pass --brand or add a brand column.`,
+        );
+      }
+      const brand: Brand = parseBrand(brandText, clearanceBrands, 'clearance');
+      const first = seen.get(vin);
+      if (first !== undefined)
+        throw usageError(`VIN ${vin} is listed twice (${first} and ${entry.where}).`);
+      seen.set(vin, entry.where);
+      const vehicleTags = { ...tags, ...entry.tags };
+      vehicles.push(
+        Object.keys(vehicleTags).length > 0 ? { vin, brand, tags: vehicleTags } : { vin, brand },
+      );
+    } catch (error) {
+      if (!(error instanceof CliError)) throw error;
+      problems.push(error.message);
+    }
+  }
+  if (problems.length === 1) throw usageError(problems[0] as string);
+  if (problems.length > 1) {
+    const shown = problems.slice(0, 10).map((problem) => `  - ${problem}`);
+    const more = problems.length > 10 ? [`  ... and ${problems.length - 10} more`] : [];
+    throw usageError(`${problems.length} vehicles are invalid:\n${[...shown, ...more].join('\n')}`);
+  }
+  return vehicles;
+}
+
+function parseBatchSize(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_BATCH_SIZE;
+  const size = Number(value);
+  if (!Number.isInteger(size) || size < 1) {
+    throw usageError(`Invalid --batch-size "${value}": use a whole number of at least 1.`);
+  }
+  return size;
+}
+
+/** The outcome for one vehicle as the CLI prints it: a batch failure becomes `failed`. */
+interface RequestRow {
+  vin: string;
+  brand: string | undefined;
+  status: string;
+  description?: string;
+  tags?: Record<string, string>;
+}
+
+async function requestAll(
+  client: HmClient,
+  vehicles: ClearanceRequestVehicle[],
+  batchSize: number,
+  output: Output,
+): Promise<ClearanceRequestOutcome[]> {
+  const label = 'Requesting clearance';
+  const progress = startProgress(output, `${label} ${renderBar(0, vehicles.length)}`);
+  try {
+    const result = await client.requestClearance(vehicles, {
+      batchSize,
+      onProgress: ({ completed, total }) =>
+        progress.update(`${label} ${renderBar(completed, total)}`),
+    });
+    return result.vehicles;
+  } finally {
+    progress.stop();
+  }
+}
+
+function toRow(outcome: ClearanceRequestOutcome, brands: Map<string, string>): RequestRow {
+  const row: RequestRow = {
+    vin: outcome.vin,
+    brand: brands.get(outcome.vin),
+    status: outcome.status,
+  };
+  if ('error' in outcome) row.description = outcome.error.message;
+  else {
+    if (outcome.description !== undefined) row.description = outcome.description;
+    if (outcome.tags !== undefined) row.tags = outcome.tags;
+  }
+  return row;
+}
+
+function countByStatus(rows: RequestRow[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const row of rows) counts[row.status] = (counts[row.status] ?? 0) + 1;
+  return counts;
+}
+
+function printResults(output: Output, rows: RequestRow[]) {
+  const { style } = output;
+  const cells = rows.map((row) => [
+    row.vin,
+    row.brand ?? '-',
+    styleStatus(row.status, style),
+    row.description ?? formatTags(row.tags),
+  ]);
+  output.out(renderTable(['VIN', 'BRAND', 'STATUS', 'DETAIL'], cells, style));
+  const counts = Object.entries(countByStatus(rows)).map(([status, count]) => `${count} ${status}`);
+  output.out(`\nRequested clearance for ${rows.length} vehicle(s): ${counts.join(', ')}.`);
+}
+
+/** Runs `hm clearance request`. */
+export function run(argv: string[]): Promise<number> {
+  const spec = {
+    name: 'clearance request',
+    help,
+    options,
+    positionals: { min: 0, max: Number.POSITIVE_INFINITY, names: 'VINs or --file' },
+  };
+  return runCommand(argv, spec, async ({ values, positionals, output }) => {
+    if (positionals.length === 0 && values.file === undefined) {
+      throw usageError(
+        'Missing vehicles: pass one or more VINs, or --file with a CSV or JSON list.',
+      );
+    }
+    const fromArgs = positionals.map((vin, index) => ({
+      vin,
+      brand: undefined,
+      tags: {},
+      where: `argument ${index + 1}`,
+    }));
+    const fromFile = values.file === undefined ? [] : await readFleetFile(values.file);
+    const tags = Object.fromEntries((values.tag ?? []).map((tag) => parseTag(tag, '--tag')));
+    const vehicles = buildVehicles([...fromArgs, ...fromFile], values.brand, tags);
+    if (vehicles.length === 0) throw usageError(`The fleet file ${values.file} lists no vehicles.`);
+    const batchSize = parseBatchSize(values['batch-size']);
+
+    const outcomes = await withConnection(values, output, ({ client }) =>
+      requestAll(client, vehicles, batchSize, output),
+    );
+    // When no batch got an answer, the cause (credentials, network) decides the exit code.
+    const firstFailure = outcomes.find((outcome) => 'error' in outcome);
+    if (
+      firstFailure &&
+      'error' in firstFailure &&
+      outcomes.every((outcome) => 'error' in outcome)
+    ) {
+      throw firstFailure.error;
+    }
+    const brands = new Map(vehicles.map((vehicle) => [vehicle.vin, vehicle.brand as string]));
+    const rows = outcomes.map((outcome) => toRow(outcome, brands));
+    if (output.json) output.printJson({ vehicles: rows, counts: countByStatus(rows) });
+    else printResults(output, rows);
+    const rejected = rows.filter((row) => row.status === 'error' || row.status === 'failed').length;
+    if (rejected > 0) {
+      throw new CliError(
+        `${rejected} of ${rows.length} vehicle(s) were not accepted (status error or failed); ` +
+          'fix or retry them and request them again.',
+        ExitCode.Api,
+      );
+    }
+    return 0;
+  });
+}

@@ -1,0 +1,122 @@
+import {
+  type Credentials,
+  createCredentials,
+  createTokenProvider,
+  type TokenProvider,
+} from '@hm-sdk/auth';
+import { createHmClient, type HmClient } from '@hm-sdk/client';
+import { type ConfigFile, readConfig, selectProfileName } from '../config/store.js';
+import { usageError } from '../errors.js';
+import type { Output } from '../output.js';
+import { resolveCredentials } from './credentials.js';
+import { startEmbeddedMock } from './embedded-mock.js';
+import { createDebugLogger, createFetch } from './http.js';
+import { resolveTarget } from './target.js';
+
+/** Values of the connection options, as parsed by `node:util` `parseArgs`. */
+export interface ConnectionValues {
+  env?: string | undefined;
+  profile?: string | undefined;
+  credentials?: string | undefined;
+  'client-id'?: string | undefined;
+  'private-key-id'?: string | undefined;
+  'private-key-file'?: string | undefined;
+}
+
+/** An authenticated connection to one API base URL. */
+export interface Connection {
+  baseUrl: string;
+  /** `sandbox`, `production`, `mock` or the base URL. */
+  label: string;
+  credentials: Credentials;
+  tokenProvider: TokenProvider;
+  client: HmClient;
+  /** Stops the in-process mock, if one was started. */
+  close(): Promise<void>;
+}
+
+function selectProfile(config: ConfigFile, flag: string | undefined, env: NodeJS.ProcessEnv) {
+  const name = selectProfileName(config, flag, env);
+  const profile = config.profiles[name];
+  const named = flag ?? (env.HM_PROFILE || undefined);
+  if (profile === undefined && named !== undefined) {
+    const known = Object.keys(config.profiles);
+    throw usageError(
+      `Profile "${name}" not found. ${known.length > 0 ? `Saved profiles: ${known.join(', ')}.` : 'No profiles are saved yet.'} ` +
+        'Create it with `hm config set <key> <value> --profile <name>`.',
+    );
+  }
+  return profile === undefined ? undefined : { name, profile };
+}
+
+/**
+ * Resolves the target and the credentials from flags, environment variables, the credentials
+ * file and the profile, and builds a token provider and a client for them.
+ */
+export async function connect(
+  values: ConnectionValues,
+  output: Output,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<Connection> {
+  const config = await readConfig();
+  const profile = selectProfile(config, values.profile, env);
+  const target = resolveTarget(values.env, env, profile);
+  const fetch = createFetch(output);
+
+  let baseUrl: string;
+  let credentials: Credentials;
+  let close = async () => {};
+  if (target.kind === 'mock') {
+    const mock = await startEmbeddedMock(output);
+    baseUrl = mock.baseUrl;
+    credentials = createCredentials({ clientId: mock.clientId, clientSecret: mock.clientSecret });
+    close = mock.close;
+    output.log('using the app registered on the in-process mock; other credentials are ignored');
+  } else {
+    baseUrl = target.baseUrl;
+    const resolved = await resolveCredentials(
+      {
+        clientId: values['client-id'],
+        privateKeyId: values['private-key-id'],
+        privateKeyFile: values['private-key-file'],
+        credentials: values.credentials,
+      },
+      env,
+      profile,
+      target.label,
+    );
+    credentials = resolved.credentials;
+    output.log(`credentials from ${resolved.source}: ${String(resolved.credentials)}`);
+  }
+  output.log(`API base URL ${baseUrl} (${target.label})`);
+
+  const debug = output.debug;
+  const tokenProvider = createTokenProvider({
+    credentials,
+    baseUrl,
+    fetch,
+    ...(debug ? { logger: createDebugLogger(output, 'auth') } : {}),
+  });
+  const client = createHmClient({
+    tokenProvider,
+    baseUrl,
+    fetch,
+    userAgent: 'hm-cli',
+    ...(debug ? { logger: createDebugLogger(output, 'client') } : {}),
+  });
+  return { baseUrl, label: target.label, credentials, tokenProvider, client, close };
+}
+
+/** Runs `task` with a connection and closes the connection afterwards, also on failure. */
+export async function withConnection<T>(
+  values: ConnectionValues,
+  output: Output,
+  task: (connection: Connection) => Promise<T>,
+): Promise<T> {
+  const connection = await connect(values, output);
+  try {
+    return await task(connection);
+  } finally {
+    await connection.close();
+  }
+}

@@ -1,0 +1,52 @@
+import type { Output } from './output.js';
+
+/** Text next to the spinner, or a function that returns it at each frame (for a clock). */
+export type ProgressText = string | (() => string);
+
+/** A progress indicator on stderr. */
+export interface Progress {
+  /** Replaces the text next to the spinner. */
+  update(text: ProgressText): void;
+  /** Removes the indicator, leaving the terminal line empty. */
+  stop(): void;
+}
+
+const frames = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
+const FRAME_INTERVAL_MS = 80;
+
+const silent: Progress = { update: () => {}, stop: () => {} };
+
+/**
+ * Starts a spinner with a status text on stderr. It is drawn only when stderr is a terminal,
+ * so pipes, files and CI logs never receive control characters.
+ */
+export function startProgress(output: Output, text: ProgressText): Progress {
+  if (!output.interactive) return silent;
+  let current = text;
+  let frame = 0;
+  const draw = () => {
+    frame = (frame + 1) % frames.length;
+    const shown = typeof current === 'function' ? current() : current;
+    process.stderr.write(`\r\u001b[2K${output.errStyle.cyan(frames[frame] ?? '')} ${shown}`);
+  };
+  draw();
+  const timer = setInterval(draw, FRAME_INTERVAL_MS);
+  // The spinner alone must not keep the process alive.
+  timer.unref();
+  return {
+    update(next) {
+      current = next;
+      draw();
+    },
+    stop() {
+      clearInterval(timer);
+      process.stderr.write('\r\u001b[2K');
+    },
+  };
+}
+
+/** Renders a bar such as `[########------------] 40/100`. */
+export function renderBar(done: number, total: number, width = 20): string {
+  const filled = total === 0 ? width : Math.round((done / total) * width);
+  return `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total}`;
+}
