@@ -1,36 +1,46 @@
-import {
-  type Credentials,
-  type CredentialsInput,
-  createTokenProvider,
-  type HmEnvironment,
-  resolveBaseUrl,
-  type TokenProvider,
-} from '@hm-sdk/auth';
-import type { paths } from '@hm-sdk/openapi';
-import createClient, { type Client, type Middleware } from 'openapi-fetch';
-import { createFleetHelpers, type FleetHelpers } from './fleet.js';
+import type { TokenProvider } from '@hm-sdk/auth';
+import createClient, { type Client } from 'openapi-fetch';
+import { createFleetHelpers, type FleetHelpers } from './fleet/helpers.js';
+import { type HmClientOptions, resolveClientOptions } from './options.js';
+import { type ClientPaths, serializeQuery } from './paths.js';
+import { type FetchOutcome, type HmRequestMethod, toHmResult } from './result.js';
+import { RateGate, type RateLimitEvent } from './transport/rate-gate.js';
+import { createOperationMiddleware } from './transport/request-options.js';
+import { createTransport } from './transport/transport.js';
 
-/** Options for {@link createHmClient}. Give either `credentials` or `tokenProvider`. */
-export interface HmClientOptions {
-  /** Credentials to get tokens with; a token provider is created for them. */
-  credentials?: Credentials | CredentialsInput;
-  /** Any source of access tokens, for example one shared with other clients. */
-  tokenProvider?: TokenProvider;
-  /** `sandbox` (the default) or `production`. Ignored when `baseUrl` is set. */
-  environment?: HmEnvironment;
-  /** A base URL such as a mock's `http://127.0.0.1:4010`, with or without a trailing slash. */
-  baseUrl?: string;
-  /** The `fetch` to use. When omitted, `globalThis.fetch` is looked up on every call. */
-  fetch?: typeof fetch;
-}
-
-/** The typed High Mobility client: the raw operations in `api`, and fleet helpers. */
+/** The typed High Mobility client: raw calls in `api` and `request`, and fleet helpers. */
 export interface HmClient extends FleetHelpers {
-  /** The openapi-fetch client on the generated `paths`, with bearer tokens added. */
-  readonly api: Client<paths>;
+  /**
+   * The openapi-fetch client on the contract's paths, with the client's bearer tokens, retries,
+   * timeouts and response checks. It also accepts `timeoutMs`, `retry` and `idempotent` per call.
+   */
+  readonly api: Client<ClientPaths>;
+  /**
+   * Sends one call typed by the contract and resolves to a result that narrows by status.
+   *
+   * @example
+   * ```ts
+   * const result = await client.request('get', '/v1/fleets/vehicles/{vin}', {
+   *   params: { path: { vin } },
+   * });
+   * if (result.ok) console.log(result.data.status);
+   * else if (result.status === 404) console.log('no clearance:', result.error.errors[0]?.detail);
+   * else throw result.apiError;
+   * ```
+   */
+  readonly request: HmRequestMethod;
   /** The token provider the client authenticates with. */
   readonly tokenProvider: TokenProvider;
+  /** The API base URL, without a trailing slash. */
+  readonly baseUrl: string;
+  /**
+   * Registers a listener for the client-wide pauses after a 429 or 503; returns the function
+   * that removes it.
+   */
+  onRateLimit(listener: (event: RateLimitEvent) => void): () => void;
 }
+
+const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
 
 /**
  * Creates a client for the High Mobility API.
@@ -43,37 +53,49 @@ export interface HmClient extends FleetHelpers {
  * });
  * const eligibility = await client.checkEligibility({ vin: '2HM00000000000001', brand: 'sandbox' });
  * ```
+ * @throws TypeError when neither or both of `credentials` and `tokenProvider` are given, or an
+ *   option is invalid.
+ * @throws InvalidCredentialsError or InvalidPrivateKeyError (from `@hm-sdk/auth`) for unusable
+ *   credentials.
  */
 export function createHmClient(options: HmClientOptions): HmClient {
-  const baseUrl = resolveBaseUrl(options);
-  const tokenProvider = options.tokenProvider ?? createProvider(options);
-  const fetchAtCallTime = (request: Request) => (options.fetch ?? globalThis.fetch)(request);
-  const api = createClient<paths>({ baseUrl, fetch: fetchAtCallTime });
-  api.use(bearerMiddleware(tokenProvider));
-  return { api, tokenProvider, ...createFleetHelpers(api) };
-}
-
-function createProvider(options: HmClientOptions): TokenProvider {
-  if (options.credentials === undefined) {
-    throw new TypeError(
-      'createHmClient needs credentials or a tokenProvider: pass { credentials: { clientId, clientSecret } } ' +
-        'or { credentials: { privateKeyId, privateKey } }.',
-    );
-  }
-  return createTokenProvider({
-    credentials: options.credentials,
-    ...(options.environment ? { environment: options.environment } : {}),
-    ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
-    ...(options.fetch ? { fetch: options.fetch } : {}),
+  const settings = resolveClientOptions(options);
+  const gate = new RateGate(settings.clock);
+  const api = createClient<ClientPaths>({
+    baseUrl: settings.baseUrl,
+    fetch: createTransport({ ...settings, gate }),
+    querySerializer: serializeQuery,
   });
-}
+  api.use(createOperationMiddleware());
 
-function bearerMiddleware(tokenProvider: TokenProvider): Middleware {
-  return {
-    async onRequest({ request }) {
-      const token = await tokenProvider.getToken({ signal: request.signal });
-      request.headers.set('Authorization', `Bearer ${token.accessToken}`);
-      return request;
-    },
+  const request = (async (method: string, path: string, init?: Record<string, unknown>) => {
+    const operation = `${method.toUpperCase()} ${path}`;
+    const call = api.request as (m: string, p: string, i?: unknown) => Promise<FetchOutcome>;
+    const outcome = await call(method.toLowerCase(), path, init);
+    return toHmResult(operation, outcome, settings.clock.now());
+  }) as HmRequestMethod;
+
+  const fleet = createFleetHelpers({
+    request,
+    clock: settings.clock,
+    gate,
+    logger: settings.logger,
+  });
+  const client: HmClient = {
+    api,
+    request,
+    tokenProvider: settings.tokenProvider,
+    baseUrl: settings.baseUrl,
+    onRateLimit: (listener) => gate.subscribe(listener),
+    ...fleet,
   };
+  const summary = () => `HmClient { baseUrl: '${settings.baseUrl}' }`;
+  // The client object contains no secret, but its closures reach the credentials, so inspection
+  // and serialisation show only the base URL.
+  Object.defineProperties(client, {
+    [inspectSymbol]: { value: summary },
+    toJSON: { value: () => ({ baseUrl: settings.baseUrl }) },
+    toString: { value: summary },
+  });
+  return Object.freeze(client);
 }

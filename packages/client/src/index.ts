@@ -1,4 +1,83 @@
-export { createHmClient, type HmClient, type HmClientOptions } from './client.js';
-export { ApiError, type ApiErrorItem } from './errors.js';
-export type { FleetHelpers, WaitForClearanceOptions } from './fleet.js';
-export { assertValidVin } from './vin.js';
+/**
+ * Typed client for the High Mobility API, generated from the project's OpenAPI contract:
+ * bearer tokens, retries, timeouts, typed results and errors, fleet helpers, a rate-aware
+ * concurrent runner and webhook verification. It uses only `fetch` and Web Crypto, so it runs in
+ * Node 20+, browsers and edge runtimes.
+ * @packageDocumentation
+ */
+export { createHmClient, type HmClient } from './client.js';
+export { type Clock, systemClock } from './clock.js';
+export {
+  type RunOptions,
+  type RunProgress,
+  type RunResult,
+  runConcurrently,
+  type TaskContext,
+} from './concurrency.js';
+export {
+  AbortError,
+  type AnyHmClientError,
+  ApiError,
+  type ApiErrorFields,
+  type ApiErrorItem,
+  ClearanceSettledError,
+  ClearanceWaitTimeoutError,
+  type ClearanceWaitTimeoutFields,
+  HmClientError,
+  type HmClientErrorCode,
+  type HmClientErrorOptions,
+  InvalidWebhookError,
+  isHmClientError,
+  isRateLimitError,
+  NetworkError,
+  ResponseParseError,
+  type ResponseParseProblem,
+  TimeoutError,
+  UnexpectedContentTypeError,
+  UnusableResponseError,
+  type UnusableResponseFields,
+  type WebhookProblem,
+} from './errors/index.js';
+export type { CallOptions } from './fleet/context.js';
+export {
+  ClearanceFilterBuilder,
+  type ClearanceFilterField,
+  type ConditionBuilder,
+  clearanceFilter,
+} from './fleet/filter.js';
+export type { FleetHelpers, RunForVinsOptions, VinRunResult } from './fleet/helpers.js';
+export type {
+  ClearanceRequestOutcome,
+  ClearanceRequestResult,
+  RequestClearanceOptions,
+} from './fleet/request-clearance.js';
+export type { WaitForClearanceOptions } from './fleet/wait.js';
+export type { HmClientOptions } from './options.js';
+export { type ClientPaths, serializeQuery } from './paths.js';
+export {
+  type DocumentedStatus,
+  type HmFailure,
+  type HmRequestMethod,
+  type HmResult,
+  type HmSuccess,
+  type HttpStatus,
+  type MethodName,
+  type SuccessStatus,
+  unwrap,
+} from './result.js';
+export type { RateLimitEvent } from './transport/rate-gate.js';
+export type { HmRequestOptions } from './transport/request-options.js';
+export { parseRetryAfter, type RetryOptions, type RetryPolicy } from './transport/retry.js';
+export { SDK_NAME, SDK_VERSION } from './version.js';
+export { assertValidVin, InvalidVinError, isValidVin } from './vin.js';
+export {
+  constructWebhookEvent,
+  type FleetClearanceChangedEvent,
+  parseFleetClearanceChangedEvent,
+  type WebhookDelivery,
+} from './webhooks/events.js';
+export {
+  verifyWebhookSignature,
+  WEBHOOK_SIGNATURE_HEADER,
+  type WebhookBody,
+} from './webhooks/signature.js';
