@@ -1,0 +1,118 @@
+import { readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { readTarballFile } from '../src/pack.js';
+import {
+  createSmokeProject,
+  installedVersion,
+  type PackedTarball,
+  type RunResult,
+  run,
+} from '../src/smoke-project.js';
+import { repositoryRoot } from '../src/workspace.js';
+
+const fixturesDir = fileURLToPath(new URL('../fixtures/smoke-project', import.meta.url));
+const stepTimeoutMs = 60_000;
+
+/** Formats a failed command so the test failure shows what the command printed. */
+function describeRun(label: string, result: RunResult): string {
+  return `${label} exited with ${result.code}\n--- stdout\n${result.stdout}\n--- stderr\n${result.stderr}`;
+}
+
+async function readPackedTarballs(): Promise<PackedTarball[]> {
+  return Promise.all(
+    inject('packedPackages').map(async (pkg) => ({
+      name: pkg.name,
+      tarball: pkg.tarball,
+      manifest: JSON.parse(await readTarballFile(pkg.tarball, 'package.json')),
+    })),
+  );
+}
+
+/** Reads the versions this workspace uses of the smoke project's third-party packages. */
+async function workspaceToolVersions(): Promise<Record<string, string>> {
+  return {
+    msw: await installedVersion(join(repositoryRoot, 'packages/mock-server'), 'msw'),
+    typescript: await installedVersion(repositoryRoot, 'typescript'),
+    vitest: await installedVersion(repositoryRoot, 'vitest'),
+    '@types/node': await installedVersion(repositoryRoot, '@types/node'),
+  };
+}
+
+// NOTE: npm install downloads the third-party packages (msw, jose, openapi-fetch, typescript,
+// vitest and their dependencies) from the npm registry unless the npm cache already has them,
+// so this suite needs the registry on a machine with an empty cache.
+describe('packed packages in a fresh project (uses the npm registry)', () => {
+  let projectDir = '';
+  const bin = (name: string) => join(projectDir, 'node_modules', '.bin', name);
+
+  beforeAll(async () => {
+    projectDir = await createSmokeProject({
+      packed: await readPackedTarballs(),
+      fixturesDir,
+      tools: await workspaceToolVersions(),
+    });
+    const install = await run(
+      'npm',
+      ['install', '--prefer-offline', '--ignore-scripts', '--no-audit', '--no-fund'],
+      { cwd: projectDir },
+    );
+    if (install.code !== 0) throw new Error(describeRun('npm install', install));
+  }, 180_000);
+
+  afterAll(async () => {
+    if (projectDir !== '') await rm(projectDir, { recursive: true, force: true });
+  });
+
+  it('installs every @hm-sdk package from its tarball', async () => {
+    const lock = JSON.parse(await readFile(join(projectDir, 'package-lock.json'), 'utf8'));
+    const internal = Object.entries<{ resolved?: string }>(lock.packages).filter(([path]) =>
+      path.includes('node_modules/@hm-sdk/'),
+    );
+    expect(internal.length).toBeGreaterThanOrEqual(inject('packedPackages').length);
+    for (const [path, entry] of internal) {
+      expect(entry.resolved, path).toMatch(/^file:.*\.tgz$/);
+      const installed = JSON.parse(await readFile(join(projectDir, path, 'package.json'), 'utf8'));
+      expect(JSON.stringify(installed.dependencies ?? {}), path).not.toContain('workspace:');
+    }
+  });
+
+  it('runs auth and client against the mock listener', { timeout: stepTimeoutMs }, async () => {
+    const result = await run('node', ['usage.mjs'], { cwd: projectDir });
+    expect(result.code, describeRun('node usage.mjs', result)).toBe(0);
+
+    const report = JSON.parse(result.stdout.trim().split('\n').at(-1) ?? '');
+    expect(report.scopes).toContain('vehicle:eligibility-check');
+    expect(report.tokenJsonHasSecret).toBe(false);
+    expect(report.eligible).toBe(true);
+    expect(report.clearanceStatus).toBe('approved');
+    expect(report.dataVin).toBe('SMKTEST0000000001');
+    expect(report.routes[0]).toBe('POST /v1/access_tokens');
+  });
+
+  it.each([
+    ['NodeNext', 'tsconfig.json'],
+    ['bundler', 'tsconfig.bundler.json'],
+  ])(
+    'type-checks every public entry with %s resolution',
+    { timeout: stepTimeoutMs },
+    async (_, config) => {
+      const result = await run(bin('tsc'), ['-p', config], { cwd: projectDir });
+      expect(result.code, describeRun(`tsc -p ${config}`, result)).toBe(0);
+    },
+  );
+
+  it('runs a vitest file that uses setupMockServer', { timeout: stepTimeoutMs }, async () => {
+    const result = await run(bin('vitest'), ['run', '--reporter=dot'], { cwd: projectDir });
+    expect(result.code, describeRun('vitest run', result)).toBe(0);
+    expect(result.stdout).toMatch(/1 passed/);
+  });
+
+  it('prints the help of the installed hm command', { timeout: stepTimeoutMs }, async () => {
+    const result = await run(bin('hm'), ['--help'], { cwd: projectDir });
+    expect(result.code, describeRun('hm --help', result)).toBe(0);
+    expect(result.stdout).toMatch(/^Usage: hm /m);
+    expect(result.stdout).toContain('quickstart');
+  });
+});
