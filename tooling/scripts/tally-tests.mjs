@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Adds up the vitest JSON reports of every workspace package and prints one line,
 // `N passed, N failed, N skipped`. Exits non-zero when a test failed or none ran.
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '../..');
