@@ -31,13 +31,15 @@ export abstract class HmAuthError extends Error {
 
   constructor(message: string, options: HmAuthErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
-    this.name = new.target.name;
+    // Subclasses set `name` as a string literal, because minifiers rename classes.
+    this.name = 'HmAuthError';
     this.attempts = options.attempts;
   }
 }
 
 /** A credentials input or credentials JSON is missing a field or has a field of the wrong type. */
 export class InvalidCredentialsError extends HmAuthError {
+  override readonly name = 'InvalidCredentialsError';
   readonly code = 'ERR_AUTH_INVALID_CREDENTIALS';
   readonly retryable = false;
   /** Name of the offending field, such as `clientId` or `private_key`, when one field is at fault. */
@@ -67,6 +69,7 @@ export type PrivateKeyProblem =
 
 /** The private key cannot sign ES256 assertions: wrong key type, a public key, or damaged data. */
 export class InvalidPrivateKeyError extends HmAuthError {
+  override readonly name = 'InvalidPrivateKeyError';
   readonly code = 'ERR_AUTH_INVALID_PRIVATE_KEY';
   readonly retryable = false;
   /** What was found in place of a usable EC P-256 private key. */
@@ -92,6 +95,7 @@ export interface OAuthErrorFields {
 
 /** The token endpoint rejected the request with an OAuth error body. */
 export class OAuthError extends HmAuthError {
+  override readonly name = 'OAuthError';
   readonly code = 'ERR_AUTH_OAUTH';
   readonly retryable: boolean;
   /** HTTP status of the response. */
@@ -130,6 +134,7 @@ export interface UnexpectedResponseFields {
  * error page from a proxy, a body that is not JSON, or a token response with invalid fields.
  */
 export class UnexpectedResponseError extends HmAuthError {
+  override readonly name = 'UnexpectedResponseError';
   readonly code = 'ERR_AUTH_UNEXPECTED_RESPONSE';
   readonly retryable: boolean;
   /** HTTP status of the response. */
@@ -153,6 +158,7 @@ export class UnexpectedResponseError extends HmAuthError {
 
 /** A token request attempt did not complete within the configured timeout. */
 export class TimeoutError extends HmAuthError {
+  override readonly name = 'TimeoutError';
   readonly code = 'ERR_AUTH_TIMEOUT';
   readonly retryable = true;
   /** The timeout that expired, in milliseconds. */
@@ -166,6 +172,7 @@ export class TimeoutError extends HmAuthError {
 
 /** The token request failed before a response arrived: DNS, connection refused, reset, TLS. */
 export class NetworkError extends HmAuthError {
+  override readonly name = 'NetworkError';
   readonly code = 'ERR_AUTH_NETWORK';
   readonly retryable = true;
 }
