@@ -3,6 +3,9 @@
 # Installs Debian's chromium first when it is missing, because the demo's
 # end-to-end tests drive a real browser.
 set -uo pipefail
+
+# turbo would otherwise send anonymous usage data to its vendor.
+export TURBO_TELEMETRY_DISABLED=1 DO_NOT_TRACK=1
 cd "$(dirname "$0")/../.."
 
 if [ ! -x /usr/bin/chromium ]; then
