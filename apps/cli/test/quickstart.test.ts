@@ -1,18 +1,26 @@
-import { execFile } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestHome, expectNoSecrets, type RunResult, runHm } from './support/cli.js';
 
-const bin = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
-const execFileAsync = promisify(execFile);
+let home: Awaited<ReturnType<typeof createTestHome>>;
+let result: RunResult;
+
+beforeAll(async () => {
+  home = await createTestHome();
+  // One run serves every check: the quickstart waits for a clearance, which takes seconds.
+  result = await runHm(['quickstart'], home.env);
+});
+
+afterAll(async () => {
+  // The quickstart's secrets are made inside the process; any JWT or PEM in the output is a leak.
+  expectNoSecrets([]);
+  await home.remove();
+});
 
 describe('hm quickstart', () => {
-  it('runs every step against the embedded mock', async () => {
-    const { stdout, stderr } = await execFileAsync(process.execPath, [bin, 'quickstart'], {
-      env: { ...process.env, NO_COLOR: '1' },
-      timeout: 60_000,
-    });
+  it('runs every step against the embedded mock', () => {
+    const { stdout, stderr } = result;
 
+    expect(result.code).toBe(0);
     expect(stderr).toBe('');
     expect(stdout).toMatch(/listening on http:\/\/127\.0\.0\.1:\d+/);
     expect(stdout).toContain('Got a token with a client secret');
@@ -24,23 +32,23 @@ describe('hm quickstart', () => {
     expect(stdout).toContain('Done: every step of the flow worked against the mock.');
   });
 
-  it('never prints a token or a secret', async () => {
-    const { stdout } = await execFileAsync(process.execPath, [bin, 'quickstart'], {
-      env: { ...process.env, NO_COLOR: '1' },
-      timeout: 60_000,
-    });
-
+  it('never prints a token or a secret', () => {
     // Access tokens and assertions are JWTs, which start with the base64url of `{"`.
-    expect(stdout).not.toMatch(/eyJ[\w-]+\.[\w-]+/);
-    expect(stdout).not.toContain('PRIVATE KEY');
+    expect(result.stdout).not.toMatch(/eyJ[\w-]+\.[\w-]+/);
+    expect(result.stdout).not.toContain('PRIVATE KEY');
   });
 
   it('rejects an unknown option with exit code 2', async () => {
-    const result = await execFileAsync(process.execPath, [bin, 'quickstart', '--nope']).catch(
-      (error: { code: number; stderr: string }) => error,
-    );
+    const rejected = await runHm(['quickstart', '--nope'], home.env);
 
-    expect('code' in result && result.code).toBe(2);
-    expect('stderr' in result && result.stderr).toContain("Unknown option '--nope'");
+    expect(rejected.code).toBe(2);
+    expect(rejected.stderr).toContain("Unknown option '--nope'");
+  });
+
+  it('rejects an invalid --vin with exit code 2', async () => {
+    const rejected = await runHm(['quickstart', '--vin', 'SHORT'], home.env);
+
+    expect(rejected.code).toBe(2);
+    expect(rejected.stderr).toContain('Invalid VIN "SHORT"');
   });
 });

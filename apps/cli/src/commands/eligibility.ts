@@ -5,7 +5,7 @@ import {
   outputOptionsHelp,
   runCommand,
 } from '../command.js';
-import { withConnection } from '../connection/connect.js';
+import { withClient } from '../connection/connect.js';
 import { usageError } from '../errors.js';
 import { renderFields } from '../format/table.js';
 import { eligibilityBrands, parseBrand, parseVin } from '../validation.js';
@@ -45,7 +45,7 @@ export function run(argv: string[]): Promise<number> {
       );
     }
     const brand = parseBrand(values.brand, eligibilityBrands, 'eligibility');
-    const result = await withConnection(values, output, ({ client }) =>
+    const result = await withClient(values, output, ({ client }) =>
       client.checkEligibility({ vin, brand }),
     );
     if (output.json) {

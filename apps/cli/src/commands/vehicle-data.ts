@@ -5,7 +5,7 @@ import {
   outputOptionsHelp,
   runCommand,
 } from '../command.js';
-import { withConnection } from '../connection/connect.js';
+import { withClient } from '../connection/connect.js';
 import { usageError, withApiHint } from '../errors.js';
 import { renderFields } from '../format/table.js';
 import { capabilityNames, renderVehicleData } from '../format/vehicle-data.js';
@@ -61,7 +61,7 @@ export function run(argv: string[]): Promise<number> {
   return runCommand(argv, spec, async ({ values, positionals, output }) => {
     const vin = parseVin(positionals[0] ?? '');
     const wanted = splitList(values.capability);
-    const response = await withConnection(values, output, ({ client }) =>
+    const response = await withClient(values, output, ({ client }) =>
       client.getVehicleData(vin).catch((error: unknown) => {
         throw withApiHint(
           error,

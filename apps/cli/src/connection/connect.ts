@@ -2,9 +2,10 @@ import {
   type Credentials,
   createCredentials,
   createTokenProvider,
+  environments,
   type TokenProvider,
 } from '@hm-sdk/auth';
-import { createHmClient, type HmClient } from '@hm-sdk/client';
+import type { HmClient } from '@hm-sdk/client';
 import { type ConfigFile, readConfig, selectProfileName } from '../config/store.js';
 import { usageError } from '../errors.js';
 import type { Output } from '../output.js';
@@ -30,9 +31,15 @@ export interface Connection {
   label: string;
   credentials: Credentials;
   tokenProvider: TokenProvider;
-  client: HmClient;
+  /** The `fetch` for every request, with `--debug` logging. */
+  fetch: typeof fetch;
   /** Stops the in-process mock, if one was started. */
   close(): Promise<void>;
+}
+
+/** A connection with a typed API client. */
+export interface ClientConnection extends Connection {
+  client: HmClient;
 }
 
 function selectProfile(config: ConfigFile, flag: string | undefined, env: NodeJS.ProcessEnv) {
@@ -73,7 +80,7 @@ export async function connect(
     close = mock.close;
     output.log('using the app registered on the in-process mock; other credentials are ignored');
   } else {
-    baseUrl = target.baseUrl;
+    baseUrl = target.kind === 'named' ? environments[target.name] : target.baseUrl;
     const resolved = await resolveCredentials(
       {
         clientId: values['client-id'],
@@ -97,14 +104,19 @@ export async function connect(
     fetch,
     ...(debug ? { logger: createDebugLogger(output, 'auth') } : {}),
   });
-  const client = createHmClient({
-    tokenProvider,
-    baseUrl,
-    fetch,
+  return { baseUrl, label: target.label, credentials, tokenProvider, fetch, close };
+}
+
+async function createClient(connection: Connection, output: Output): Promise<HmClient> {
+  // Loaded here so that `hm token` and the config commands never load the client.
+  const { createHmClient } = await import('@hm-sdk/client');
+  return createHmClient({
+    tokenProvider: connection.tokenProvider,
+    baseUrl: connection.baseUrl,
+    fetch: connection.fetch,
     userAgent: 'hm-cli',
-    ...(debug ? { logger: createDebugLogger(output, 'client') } : {}),
+    ...(output.debug ? { logger: createDebugLogger(output, 'client') } : {}),
   });
-  return { baseUrl, label: target.label, credentials, tokenProvider, client, close };
 }
 
 /** Runs `task` with a connection and closes the connection afterwards, also on failure. */
@@ -119,4 +131,15 @@ export async function withConnection<T>(
   } finally {
     await connection.close();
   }
+}
+
+/** Like {@link withConnection}, with a typed API client on the connection. */
+export function withClient<T>(
+  values: ConnectionValues,
+  output: Output,
+  task: (connection: ClientConnection) => Promise<T>,
+): Promise<T> {
+  return withConnection(values, output, async (connection) =>
+    task({ ...connection, client: await createClient(connection, output) }),
+  );
 }

@@ -1,10 +1,14 @@
-import { environments } from '@hm-sdk/auth';
 import type { Profile } from '../config/store.js';
 import { usageError } from '../errors.js';
 
-/** Where API calls go: a base URL, or a mock started inside this process. */
+/**
+ * Where API calls go: a named High Mobility environment, a base URL, or a mock started inside
+ * this process. Named environments are resolved to URLs by the auth package at connect time, so
+ * checking a value here loads no SDK package.
+ */
 export type Target =
-  | { kind: 'remote'; baseUrl: string; label: string }
+  | { kind: 'named'; name: 'sandbox' | 'production'; label: string }
+  | { kind: 'url'; baseUrl: string; label: string }
   | { kind: 'mock'; label: 'mock' };
 
 /**
@@ -15,9 +19,7 @@ export type Target =
 export function parseTarget(value: string, source: string): Target {
   const name = value.trim();
   if (name === 'mock') return { kind: 'mock', label: 'mock' };
-  if (name === 'sandbox' || name === 'production') {
-    return { kind: 'remote', baseUrl: environments[name], label: name };
-  }
+  if (name === 'sandbox' || name === 'production') return { kind: 'named', name, label: name };
   let url: URL | undefined;
   try {
     url = new URL(name);
@@ -36,7 +38,7 @@ export function parseTarget(value: string, source: string): Target {
     );
   }
   const baseUrl = `${url.origin}${url.pathname}`.replace(/\/+$/, '').replace(/\/v1$/, '');
-  return { kind: 'remote', baseUrl, label: baseUrl };
+  return { kind: 'url', baseUrl, label: baseUrl };
 }
 
 /**

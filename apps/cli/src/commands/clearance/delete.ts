@@ -5,7 +5,7 @@ import {
   outputOptionsHelp,
   runCommand,
 } from '../../command.js';
-import { withConnection } from '../../connection/connect.js';
+import { withClient } from '../../connection/connect.js';
 import { withApiHint } from '../../errors.js';
 import { styleStatus } from '../../format/table.js';
 import { parseVin } from '../../validation.js';
@@ -34,7 +34,7 @@ export function run(argv: string[]): Promise<number> {
   };
   return runCommand(argv, spec, async ({ values, positionals, output }) => {
     const vin = parseVin(positionals[0] ?? '');
-    const result = await withConnection(values, output, ({ client }) =>
+    const result = await withClient(values, output, ({ client }) =>
       client.deleteClearance(vin).catch((error: unknown) => {
         withApiHint(error, [404], notFoundHint(vin));
         throw withApiHint(

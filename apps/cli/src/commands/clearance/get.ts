@@ -6,7 +6,7 @@ import {
   outputOptionsHelp,
   runCommand,
 } from '../../command.js';
-import { withConnection } from '../../connection/connect.js';
+import { withClient } from '../../connection/connect.js';
 import { withApiHint } from '../../errors.js';
 import { formatTags, renderFields, renderTable, styleStatus } from '../../format/table.js';
 import type { Output } from '../../output.js';
@@ -60,7 +60,7 @@ export function run(argv: string[]): Promise<number> {
   };
   return runCommand(argv, spec, async ({ values, positionals, output }) => {
     const vin = parseVin(positionals[0] ?? '');
-    const clearance = await withConnection(values, output, ({ client }) =>
+    const clearance = await withClient(values, output, ({ client }) =>
       client.getClearance(vin).catch((error: unknown) => {
         throw withApiHint(error, [404], notFoundHint(vin));
       }),

@@ -6,7 +6,7 @@ import {
   outputOptionsHelp,
   runCommand,
 } from '../../command.js';
-import { withConnection } from '../../connection/connect.js';
+import { withClient } from '../../connection/connect.js';
 import { parseSince } from '../../durations.js';
 import { formatTags, renderTable, styleStatus } from '../../format/table.js';
 import type { Output } from '../../output.js';
@@ -113,7 +113,7 @@ export function run(argv: string[]): Promise<number> {
   return runCommand(argv, spec, async ({ values, output }) => {
     const filter = buildFilter(values);
     output.log(`filter ${JSON.stringify(filter)}`);
-    const clearances = await withConnection(values, output, ({ client }) =>
+    const clearances = await withClient(values, output, ({ client }) =>
       client.listClearances(filter),
     );
     if (output.json) {

@@ -7,7 +7,7 @@ import {
   outputOptionsHelp,
   runCommand,
 } from '../../command.js';
-import { withConnection } from '../../connection/connect.js';
+import { withClient } from '../../connection/connect.js';
 import { CliError, usageError } from '../../errors.js';
 import { ExitCode } from '../../exit-codes.js';
 import { type FleetEntry, readFleetFile } from '../../fleet-file.js';
@@ -189,7 +189,7 @@ export function run(argv: string[]): Promise<number> {
     if (vehicles.length === 0) throw usageError(`The fleet file ${values.file} lists no vehicles.`);
     const batchSize = parseBatchSize(values['batch-size']);
 
-    const outcomes = await withConnection(values, output, ({ client }) =>
+    const outcomes = await withClient(values, output, ({ client }) =>
       requestAll(client, vehicles, batchSize, output),
     );
     // When no batch got an answer, the cause (credentials, network) decides the exit code.

@@ -7,7 +7,7 @@ import {
   outputOptionsHelp,
   runCommand,
 } from '../../command.js';
-import { withConnection } from '../../connection/connect.js';
+import { withClient } from '../../connection/connect.js';
 import { parseDuration } from '../../durations.js';
 import { CliError, withApiHint } from '../../errors.js';
 import { ExitCode } from '../../exit-codes.js';
@@ -139,7 +139,7 @@ export function run(argv: string[]): Promise<number> {
       intervalMs: parseDuration(values.interval ?? '2s', '--interval'),
     };
     const started = Date.now();
-    const clearance = await withConnection(values, output, ({ client }) =>
+    const clearance = await withClient(values, output, ({ client }) =>
       waitFor(client, settings, output),
     );
     if (output.json) {
