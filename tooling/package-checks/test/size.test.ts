@@ -1,0 +1,37 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { browserBundles, measureBundle, sourcePackage } from '../src/size.js';
+
+const resolveDir = fileURLToPath(new URL('..', import.meta.url));
+
+describe('sourcePackage', () => {
+  it.each([
+    ['../../node_modules/.pnpm/jose@6.2.19/node_modules/jose/dist/webapi/index.js', 'jose'],
+    [
+      '../../node_modules/.pnpm/@mswjs+interceptors@0.39.8/node_modules/@mswjs/interceptors/lib/a.mjs',
+      '@mswjs/interceptors',
+    ],
+    ['../../packages/auth/dist/index.js', 'packages/auth'],
+    ['size-entry.js', 'size-entry.js'],
+  ])('maps %s to %s', (path, expected) => {
+    expect(sourcePackage(path)).toBe(expected);
+  });
+});
+
+describe.each(browserBundles)('$label bundle', (bundle) => {
+  it('builds for browsers within its ceiling', async () => {
+    // esbuild fails on a `node:` import under platform 'browser', so a Node-only module that
+    // leaks into a browser entry fails this test.
+    const size = await measureBundle(bundle.specifiers, resolveDir);
+
+    expect(size.minifiedBytes).toBeGreaterThan(0);
+    expect(size.gzipBytes).toBeLessThan(size.minifiedBytes);
+    if (bundle.gzipCeilingBytes !== undefined) {
+      const parts = size.contributions.map(({ source, bytes }) => `${source} ${bytes} B`);
+      expect(
+        size.gzipBytes,
+        `gzipped bundle of ${bundle.label}; minified bytes per package: ${parts.join(', ')}`,
+      ).toBeLessThanOrEqual(bundle.gzipCeilingBytes);
+    }
+  });
+});
