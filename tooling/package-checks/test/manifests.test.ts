@@ -64,6 +64,7 @@ describe.each(packed)('$name', (pkg) => {
   // README shows up as a skipped test instead of failing the run.
   it.skipIf(!existsSync(join(pkg.dir, 'README.md')))('ships its README', async () => {
     expect(await listTarballFiles(pkg.tarball)).toContain('README.md');
+    expect(await readTarballFile(pkg.tarball, 'README.md')).toMatch(/^```[a-z]+$/m);
   });
 
   it('packs workspace ranges as exact versions', async () => {
