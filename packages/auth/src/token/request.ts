@@ -2,6 +2,7 @@ import type { Clock } from '../clock.js';
 import { buildTokenRequestFields, type Credentials } from '../credentials/credentials.js';
 import { isHmAuthError, NetworkError, TimeoutError } from '../errors.js';
 import type { Logger } from '../logger.js';
+import { maskCause, maskSecrets } from './excerpt.js';
 import { readTokenResponse, type TokenResponse } from './response.js';
 import { type RetryPolicy, retryDelayMs, sleep } from './retry.js';
 
@@ -73,8 +74,9 @@ async function sendAttempt(context: RequestContext, attempt: number): Promise<Fe
   try {
     const sentAtWall = clock.now();
     const sentAtMonotonic = clock.monotonicNow();
-    const response = await send(context, url, fields, controller.signal, attempt);
-    const text = await readBody(response, url, controller.signal, context, attempt);
+    const attemptInfo = { url, signal: controller.signal, attempt, secrets };
+    const response = await send(context, fields, attemptInfo);
+    const text = await readBody(response, context, attemptInfo);
     const token = readTokenResponse(response, {
       text,
       nowMs: clock.now(),
@@ -89,63 +91,71 @@ async function sendAttempt(context: RequestContext, attempt: number): Promise<Fe
   }
 }
 
+/** Values of one attempt that its transport errors report. */
+interface AttemptInfo {
+  url: string;
+  signal: AbortSignal;
+  attempt: number;
+  /** Secret field values of this attempt's body, masked in error messages and causes. */
+  secrets: readonly string[];
+}
+
 async function send(
   context: RequestContext,
-  url: string,
   fields: Record<string, string>,
-  signal: AbortSignal,
-  attempt: number,
+  info: AttemptInfo,
 ): Promise<Response> {
   const json = context.bodyEncoding === 'json';
   try {
-    return await context.fetch(url, {
+    return await context.fetch(info.url, {
       method: 'POST',
       headers: {
         'content-type': json ? 'application/json' : 'application/x-www-form-urlencoded',
         accept: 'application/json',
       },
       body: json ? JSON.stringify(fields) : new URLSearchParams(fields).toString(),
-      signal,
+      signal: info.signal,
     });
   } catch (error) {
-    throw transportError(error, signal, url, context, attempt, 'send the token request');
+    throw transportError(error, context, info, 'send the token request');
   }
 }
 
 async function readBody(
   response: Response,
-  url: string,
-  signal: AbortSignal,
   context: RequestContext,
-  attempt: number,
+  info: AttemptInfo,
 ): Promise<string> {
   try {
     return await response.text();
   } catch (error) {
-    throw transportError(error, signal, url, context, attempt, 'read the token response from');
+    throw transportError(error, context, info, 'read the token response from');
   }
 }
 
 function transportError(
   error: unknown,
-  signal: AbortSignal,
-  url: string,
   context: RequestContext,
-  attempt: number,
+  info: AttemptInfo,
   step: string,
 ): Error {
-  if (signal.aborted) {
+  const { url, attempt, secrets } = info;
+  if (info.signal.aborted) {
     return new TimeoutError(
       `Token request to ${url} timed out after ${context.timeoutMs} ms. Check the network, or raise timeoutMs.`,
       context.timeoutMs,
       { attempts: attempt },
     );
   }
-  const reason = error instanceof Error ? describeCause(error) : String(error);
+  // A custom fetch may put the request body in its error, so the cause is masked as well.
+  const reason = maskSecrets(
+    error instanceof Error ? describeCause(error) : String(error),
+    secrets,
+  );
   return new NetworkError(
     `Could not ${step} to ${url}: ${reason}. Check the network and the base URL.`,
     {
-      cause: error,
+      cause: maskCause(error, secrets),
       attempts: attempt,
     },
   );
