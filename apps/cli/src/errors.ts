@@ -28,7 +28,7 @@ export function usageError(message: string): CliError {
   return new CliError(message, ExitCode.Usage);
 }
 
-// Next steps attached to API errors by the command that knows the context, printed after the
+// Next steps that a command attaches to API errors from its own context, printed after the
 // error's own message and request id.
 const hints = new WeakMap<object, string>();
 

@@ -72,7 +72,7 @@ function usage(): string {
   ].join('\n');
 }
 
-/** Version of the CLI, read from its package.json only when asked for. */
+/** Reads the CLI's version from its package.json, only for `--version`. */
 async function version(): Promise<string> {
   const { readFile } = await import('node:fs/promises');
   const manifest = JSON.parse(

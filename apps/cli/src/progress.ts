@@ -33,6 +33,13 @@ export function startProgress(output: Output, text: ProgressText): Progress {
   const timer = setInterval(draw, FRAME_INTERVAL_MS);
   // The spinner alone must not keep the process alive.
   timer.unref();
+  const erase = () => process.stderr.write('\r\u001b[2K');
+  // Ctrl+C during a wait erases the spinner line before exiting with the usual 128 + SIGINT (2).
+  const interrupt = () => {
+    erase();
+    process.exit(130);
+  };
+  process.once('SIGINT', interrupt);
   return {
     update(next) {
       current = next;
@@ -40,7 +47,8 @@ export function startProgress(output: Output, text: ProgressText): Progress {
     },
     stop() {
       clearInterval(timer);
-      process.stderr.write('\r\u001b[2K');
+      process.off('SIGINT', interrupt);
+      erase();
     },
   };
 }

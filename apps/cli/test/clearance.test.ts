@@ -289,7 +289,7 @@ describe.concurrent('hm clearance list', () => {
     expect(clearance.changelog[0].status).toBe('pending');
   });
 
-  it('says when nothing matches', async () => {
+  it('reports an empty match', async () => {
     const result = await hm(['clearance', 'list', '--tag', runTag()]);
 
     expect(result.code).toBe(0);
@@ -349,7 +349,7 @@ describe.concurrent('hm clearance get and delete', () => {
     expect(JSON.parse(again.stderr).error.message).toContain(`hm clearance get ${vin}`);
   });
 
-  it('prints the delete answer with --json', async () => {
+  it('prints the delete response with --json', async () => {
     const vin = uniqueVin();
     mock.mock.setClearanceStatus(vin, 'pending', { brand: 'sandbox' });
     const result = await hm(['clearance', 'delete', vin, '--json']);

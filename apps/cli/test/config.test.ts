@@ -7,7 +7,7 @@ import { startTestMock, type TestMock, writeCredentialsFile } from './support/mo
 let mock: TestMock;
 const homes: Array<Awaited<ReturnType<typeof createTestHome>>> = [];
 
-/** Each test gets its own config home, so the tests can run at the same time. */
+/** Creates a config home for one test, so the tests can run at the same time. */
 async function freshHome() {
   const home = await createTestHome();
   homes.push(home);
@@ -112,7 +112,7 @@ describe.concurrent('hm config', () => {
     expect(JSON.parse(list.stdout).profiles).toEqual([]);
   });
 
-  it('refuses a secret as an argument', async () => {
+  it('rejects a secret as an argument', async () => {
     const { hm, configFile } = await freshHome();
     const result = await hm(['config', 'set', 'client-secret', 'visible-in-history']);
 

@@ -106,7 +106,7 @@ describe.concurrent('hm mock serve', () => {
 
   it('prints a summary and stops on SIGINT', async () => {
     const out = join(home.dir, 'kept', 'mock-credentials.json');
-    const serve = await startServe(['--port', '0', '--credentials-out', out], 'Try it');
+    const serve = await startServe(['--port', '0', '--credentials-out', out], '--brand sandbox');
 
     expect(serve.stdout).toMatch(
       /Mock API listening on http:\/\/127\.0\.0\.1:\d+ \(Ctrl\+C to stop\)/,

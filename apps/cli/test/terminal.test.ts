@@ -87,6 +87,23 @@ describe('hm in a terminal', () => {
     expect(styled).toContain('\u001b[32mapproved');
   });
 
+  it('erases the spinner on Ctrl+C', async () => {
+    const vin = '2HM00000000000079';
+    mock.mock.setClearanceStatus(vin, 'pending', { brand: 'sandbox' });
+    mock.mock.setClearanceOutcome(vin, { status: 'manual' });
+
+    await type('clear');
+    await type(`hm clearance wait ${vin} --interval 200ms`);
+    await waitForScreen(`Waiting for ${vin}`);
+    await tmux('send-keys', '-t', 'hm', 'C-c');
+    await type('echo "exit=$?"');
+    const interrupted = await waitForScreen(/exit=\d/);
+
+    expect(interrupted).toContain('exit=130');
+    expect(interrupted).not.toContain('Waiting for');
+    expect(interrupted).not.toMatch(/[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏]/);
+  });
+
   it('prints no colour with NO_COLOR', async () => {
     await type('clear');
     await type('NO_COLOR=1 hm eligibility 2HM00000000000078 --brand sandbox');
@@ -100,12 +117,12 @@ describe('hm in a terminal', () => {
   it('shows errors in plain words without a stack trace', async () => {
     await type('clear');
     await type('hm eligibility 2HM0000000000007 --brand sandbox; echo "exit=$?"');
-    const shown = await waitForScreen(/exit=\d/);
+    const errorScreen = await waitForScreen(/exit=\d/);
 
-    expect(shown).toContain(
+    expect(errorScreen).toContain(
       'Error: Invalid VIN "2HM0000000000007" (argument): it has 16 characters',
     );
-    expect(shown).toContain('exit=2');
-    expect(shown).not.toMatch(/\n\s+at /);
+    expect(errorScreen).toContain('exit=2');
+    expect(errorScreen).not.toMatch(/\n\s+at /);
   });
 });

@@ -217,7 +217,7 @@ describe.concurrent('hm token errors', () => {
     expect(result.stderr).toContain('--env mock');
   });
 
-  it('says which half of the credentials is missing', async () => {
+  it('names the missing half of the credentials', async () => {
     const noSecret = await runHm(['token', '--env', mock.url], home.env, {
       env: { HM_CLIENT_ID: mock.clientId },
     });

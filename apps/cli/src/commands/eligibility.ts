@@ -13,7 +13,7 @@ import { eligibilityBrands, parseBrand, parseVin } from '../validation.js';
 const help = `Usage: hm eligibility <vin> --brand <brand>
 
 Checks whether a vehicle can deliver data, and how (pull, push). A vehicle that is not eligible
-is a normal answer and exits with 0.
+is a valid result and exits with 0.
 
 Options:
   --brand <brand>        the vehicle's brand, one of:

@@ -96,25 +96,30 @@ function printInfo(output: Output, info: ServeInfo, showSecret: boolean): void {
     return;
   }
   const { style } = output;
-  output.out(`Mock API listening on ${style.bold(info.url)} (Ctrl+C to stop)\n`);
-  output.out(
-    renderFields(
-      [
-        ['client id', info.clientId],
-        [
-          'client secret',
-          showSecret ? info.clientSecret : style.dim('hidden; run with --show-secret to print it'),
-        ],
-        ['private key id', info.privateKeyId],
-        ['credentials file', `${info.credentialsFile} (mode 0600)`],
-      ],
-      style,
-    ),
+  const secret = showSecret
+    ? info.clientSecret
+    : style.dim('hidden; run with --show-secret to print it');
+  const fields = renderFields(
+    [
+      ['client id', info.clientId],
+      ['client secret', secret],
+      ['private key id', info.privateKeyId],
+      ['credentials file', `${info.credentialsFile} (mode 0600)`],
+    ],
+    style,
   );
-  output.out(`\nTry it from another terminal:`);
-  output.out(`  hm token --env ${info.url} --credentials ${info.credentialsFile}`);
+  const flags = `--env ${info.url} --credentials ${info.credentialsFile}`;
+  // One write, so a reader of stdout sees the summary complete or not at all.
   output.out(
-    `  hm eligibility 2HM00000000000001 --brand sandbox --env ${info.url} --credentials ${info.credentialsFile}`,
+    [
+      `Mock API listening on ${style.bold(info.url)} (Ctrl+C to stop)`,
+      '',
+      fields,
+      '',
+      'Try it from another terminal:',
+      `  hm token ${flags}`,
+      `  hm eligibility 2HM00000000000001 --brand sandbox ${flags}`,
+    ].join('\n'),
   );
 }
 

@@ -32,11 +32,11 @@ const options = {
 
 function selectCapabilities(
   data: Record<string, unknown>,
-  wanted: string[],
+  requested: string[],
 ): Record<string, unknown> {
-  if (wanted.length === 0) return data;
+  if (requested.length === 0) return data;
   const available = capabilityNames(data);
-  const unknown = wanted.filter((name) => !available.includes(name));
+  const unknown = requested.filter((name) => !available.includes(name));
   if (unknown.length > 0) {
     throw usageError(
       `The vehicle data has no capability ${unknown.map((name) => `"${name}"`).join(', ')}. ` +
@@ -45,7 +45,7 @@ function selectCapabilities(
   }
   const selected: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(data)) {
-    if (!available.includes(key) || wanted.includes(key)) selected[key] = value;
+    if (!available.includes(key) || requested.includes(key)) selected[key] = value;
   }
   return selected;
 }
@@ -60,7 +60,7 @@ export function run(argv: string[]): Promise<number> {
   };
   return runCommand(argv, spec, async ({ values, positionals, output }) => {
     const vin = parseVin(positionals[0] ?? '');
-    const wanted = splitList(values.capability);
+    const requested = splitList(values.capability);
     const response = await withClient(values, output, ({ client }) =>
       client.getVehicleData(vin).catch((error: unknown) => {
         throw withApiHint(
@@ -71,7 +71,7 @@ export function run(argv: string[]): Promise<number> {
         );
       }),
     );
-    const data = selectCapabilities(response as Record<string, unknown>, wanted);
+    const data = selectCapabilities(response as Record<string, unknown>, requested);
     if (output.json) {
       output.printJson(data);
       return 0;

@@ -2,8 +2,8 @@ import type { Profile } from '../config/store.js';
 import { usageError } from '../errors.js';
 
 /**
- * Where API calls go: a named High Mobility environment, a base URL, or a mock started inside
- * this process. Named environments are resolved to URLs by the auth package at connect time, so
+ * Destination of API calls: a named High Mobility environment, a base URL, or a mock started
+ * inside this process. Named environments are resolved to URLs by the auth package at connect time, so
  * checking a value here loads no SDK package.
  */
 export type Target =

@@ -48,7 +48,7 @@ const options = {
   since: { type: 'string' },
 } as const;
 
-/** One condition: `eq` for a single value, `in` for several. */
+/** Builds one condition: `eq` for a single value, `in` for several. */
 function oneOrMany<T>(values: T[]): { operator: 'eq'; value: T } | { operator: 'in'; value: T[] } {
   return values.length === 1
     ? { operator: 'eq', value: values[0] as T }

@@ -36,7 +36,7 @@ Options:
   --batch-size <n>       vehicles per API request (default ${DEFAULT_BATCH_SIZE})
 
 Exits with 1 when any vehicle is not accepted (status error, or failed when its batch got
-no answer).
+no response).
 
 ${connectionOptionsHelp}
 
@@ -85,9 +85,11 @@ function buildVehicles(
   }
   if (problems.length === 1) throw usageError(problems[0] as string);
   if (problems.length > 1) {
-    const shown = problems.slice(0, 10).map((problem) => `  - ${problem}`);
+    const listed = problems.slice(0, 10).map((problem) => `  - ${problem}`);
     const more = problems.length > 10 ? [`  ... and ${problems.length - 10} more`] : [];
-    throw usageError(`${problems.length} vehicles are invalid:\n${[...shown, ...more].join('\n')}`);
+    throw usageError(
+      `${problems.length} vehicles are invalid:\n${[...listed, ...more].join('\n')}`,
+    );
   }
   return vehicles;
 }
@@ -192,7 +194,7 @@ export function run(argv: string[]): Promise<number> {
     const outcomes = await withClient(values, output, ({ client }) =>
       requestAll(client, vehicles, batchSize, output),
     );
-    // When no batch got an answer, the cause (credentials, network) decides the exit code.
+    // When no batch got a response, the cause (credentials, network) decides the exit code.
     const firstFailure = outcomes.find((outcome) => 'error' in outcome);
     if (
       firstFailure &&

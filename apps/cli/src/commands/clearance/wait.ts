@@ -19,7 +19,7 @@ import { notFoundHint, printClearance } from './get.js';
 const help = `Usage: hm clearance wait <vin> [--until <status>] [--timeout <duration>]
 
 Polls a clearance until it reaches a status. Stops early with exit code 1 when the clearance
-reaches a status from which the wanted one cannot follow (for example rejected while waiting
+reaches a status from which the requested one cannot follow (for example rejected while waiting
 for approved), and with exit code 4 when the timeout passes.
 
 Options:

@@ -51,9 +51,9 @@ ${outputOptionsHelp}`;
     const profileName = checkProfileName(selectProfileName(config, values.profile));
     config.profiles[profileName] = { ...config.profiles[profileName], [key.field]: value };
     await writeConfig(config, path);
-    const shown = key.secret ? '(hidden)' : value;
+    const displayed = key.secret ? '(hidden)' : value;
     if (output.json) output.printJson({ profile: profileName, key: keyName, saved: true, path });
-    else output.out(`Saved ${keyName} ${shown} in profile "${profileName}" (${path}).`);
+    else output.out(`Saved ${keyName} ${displayed} in profile "${profileName}" (${path}).`);
     return 0;
   });
 }
