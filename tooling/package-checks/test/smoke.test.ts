@@ -10,7 +10,7 @@ import {
   type RunResult,
   run,
 } from '../src/smoke-project.js';
-import { repositoryRoot } from '../src/workspace.js';
+import { repositoryRoot, typedEntries } from '../src/workspace.js';
 
 const fixturesDir = fileURLToPath(new URL('../fixtures/smoke-project', import.meta.url));
 const stepTimeoutMs = 60_000;
@@ -107,6 +107,22 @@ describe('packed packages in a fresh project (uses the npm registry)', () => {
     const result = await run(bin('vitest'), ['run', '--reporter=dot'], { cwd: projectDir });
     expect(result.code, describeRun('vitest run', result)).toBe(0);
     expect(result.stdout).toMatch(/1 passed/);
+  });
+
+  it('loads every Node entry with require', { timeout: stepTimeoutMs }, async () => {
+    const specifiers = (await readPackedTarballs()).flatMap((pkg) =>
+      typedEntries({ name: pkg.name, version: '', dir: '', manifest: pkg.manifest })
+        .filter((entry) => pkg.manifest.exports[entry.subpath].node !== null)
+        .map((entry) => entry.specifier),
+    );
+    const result = await run('node', ['require-entries.cjs', ...specifiers], { cwd: projectDir });
+    expect(result.code, describeRun('node require-entries.cjs', result)).toBe(0);
+
+    const exportCounts: Record<string, number> = JSON.parse(result.stdout);
+    expect(Object.keys(exportCounts)).toEqual(specifiers);
+    for (const [specifier, count] of Object.entries(exportCounts)) {
+      expect(count, specifier).toBeGreaterThan(0);
+    }
   });
 
   it('prints the help of the installed hm command', { timeout: stepTimeoutMs }, async () => {
