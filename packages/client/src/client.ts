@@ -1,12 +1,13 @@
 import type { TokenProvider } from '@hm-sdk/auth';
 import createClient, { type Client } from 'openapi-fetch';
+import { createRequestMethod } from './call.js';
 import { createFleetHelpers, type FleetHelpers } from './fleet/helpers.js';
 import { type HmClientOptions, resolveClientOptions } from './options.js';
 import { type ClientPaths, serializeQuery } from './paths.js';
-import { type FetchOutcome, type HmRequestMethod, toHmResult } from './result.js';
+import type { HmRequestMethod } from './result.js';
 import { RateGate, type RateLimitEvent } from './transport/rate-gate.js';
 import { createOperationMiddleware } from './transport/request-options.js';
-import { createTransport } from './transport/transport.js';
+import { createFetchAdapter, type TransportSettings } from './transport/transport.js';
 
 /** The typed High Mobility client: raw calls in `api` and `request`, and fleet helpers. */
 export interface HmClient extends FleetHelpers {
@@ -61,19 +62,18 @@ const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
 export function createHmClient(options: HmClientOptions): HmClient {
   const settings = resolveClientOptions(options);
   const gate = new RateGate(settings.clock);
+  const transport: TransportSettings = {
+    ...settings,
+    gate,
+    logsDebug: options.logger !== undefined,
+  };
   const api = createClient<ClientPaths>({
     baseUrl: settings.baseUrl,
-    fetch: createTransport({ ...settings, gate }),
+    fetch: createFetchAdapter(transport),
     querySerializer: serializeQuery,
   });
   api.use(createOperationMiddleware());
-
-  const request = (async (method: string, path: string, init?: Record<string, unknown>) => {
-    const operation = `${method.toUpperCase()} ${path}`;
-    const call = api.request as (m: string, p: string, i?: unknown) => Promise<FetchOutcome>;
-    const outcome = await call(method.toLowerCase(), path, init);
-    return toHmResult(operation, outcome, settings.clock.now());
-  }) as HmRequestMethod;
+  const request = createRequestMethod({ ...transport, baseUrl: settings.baseUrl });
 
   const fleet = createFleetHelpers({
     request,

@@ -1,9 +1,8 @@
 import type { MaybeOptionalInit } from 'openapi-fetch';
 import type { HttpMethod, PathsWithMethod } from 'openapi-typescript-helpers';
-import { type ApiError, toApiError } from './errors/api-error.js';
+import type { ApiError } from './errors/api-error.js';
 import type { ClientPaths } from './paths.js';
 import type { HmRequestOptions } from './transport/request-options.js';
-import { parseRetryAfter } from './transport/retry.js';
 
 type Digit = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
 type ToNumber<Text> = Text extends `${infer Value extends number}` ? Value : never;
@@ -88,38 +87,6 @@ type OperationOf<PathItem, Method> = Method extends keyof PathItem ? PathItem[Me
 type InitOf<PathItem, Method> = Method extends keyof PathItem
   ? NonNullable<MaybeOptionalInit<PathItem, Method>>
   : never;
-
-/** openapi-fetch's return value for one call. */
-export interface FetchOutcome {
-  data?: unknown;
-  error?: unknown;
-  response: Response;
-}
-
-/** Turns openapi-fetch's `{ data, error, response }` into an {@link HmResult}. */
-export function toHmResult(
-  operation: string,
-  outcome: FetchOutcome,
-  nowMs: number,
-): HmResult<unknown> {
-  const { response } = outcome;
-  const requestId = response.headers.get('x-request-id') ?? undefined;
-  if (response.ok) {
-    return { ok: true, status: response.status, data: outcome.data, response, requestId } as never;
-  }
-  const apiError = toApiError(operation, response.status, outcome.error, {
-    requestId,
-    retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), nowMs),
-  });
-  return {
-    ok: false,
-    status: response.status,
-    error: outcome.error,
-    apiError,
-    response,
-    requestId: apiError.requestId,
-  } as never;
-}
 
 /**
  * Returns the data of a success, or throws the failure's {@link ApiError}.

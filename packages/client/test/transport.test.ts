@@ -53,7 +53,10 @@ describe('replay after 401', () => {
       tokenProvider: provider,
       fetch: async (input, init) => {
         if (String(input).endsWith('/v1/eligibility')) {
-          bodies.push(new TextDecoder().decode(init?.body as Uint8Array));
+          const body = init?.body;
+          bodies.push(
+            typeof body === 'string' ? body : new TextDecoder().decode(body as Uint8Array),
+          );
         }
         return fetch(input, init);
       },
@@ -348,5 +351,27 @@ describe('logging', () => {
     expect(summary?.level).toBe('debug');
     expect(summary?.fields).toMatchObject({ status: 200, attempts: 2 });
     expect(JSON.stringify(logger.entries)).not.toMatch(/authorization|bearer/i);
+  });
+});
+
+describe('raw api replay', () => {
+  it('replays the buffered body bytes after a 401', async () => {
+    const bodies: Uint8Array[] = [];
+    const client = harness.client({
+      fetch: async (input, init) => {
+        if (String(input).endsWith('/v1/eligibility')) bodies.push(init?.body as Uint8Array);
+        return fetch(input, init);
+      },
+    });
+    harness.mock.injectFault('POST /v1/eligibility', { type: 'status', status: 401 });
+
+    const { data } = await client.api.POST('/v1/eligibility', {
+      body: { vin: VIN, brand: 'sandbox' },
+    });
+
+    expect(data?.eligible).toBe(true);
+    expect(bodies).toHaveLength(2);
+    expect(bodies[0]).toBeInstanceOf(Uint8Array);
+    expect(bodies[1]).toEqual(bodies[0]);
   });
 });

@@ -5,12 +5,6 @@ import {
   type UnusableResponseFields,
 } from '../errors/response-errors.js';
 
-/** A response whose body has been read completely. */
-export interface BufferedResponse {
-  response: Response;
-  bytes: Uint8Array<ArrayBuffer>;
-}
-
 /** Request details for the body check. */
 export interface BodyCheckContext {
   method: string;
@@ -23,8 +17,6 @@ const BODILESS_STATUSES = new Set([204, 205, 304]);
 
 /** Operations whose documented success response has an empty body. */
 const EMPTY_SUCCESS_OPERATIONS = new Set(['DELETE /v1/access_tokens']);
-
-const decoder = new TextDecoder();
 
 /**
  * Returns the media type of a `Content-Type` header in lower case, without parameters such as
@@ -40,24 +32,15 @@ export function isJsonMediaType(mediaType: string): boolean {
 }
 
 /**
- * Checks that a body is what the API contract promises: JSON, non-empty and well formed, except
- * where a response has no body by definition. Returns the response rebuilt on the checked bytes
- * for openapi-fetch to parse.
+ * Checks that a body is what the API contract promises (JSON, non-empty and well formed) and
+ * returns it parsed. A response without a body by definition returns `undefined`.
  *
  * @throws UnexpectedContentTypeError for a body that is not JSON, such as a proxy's HTML page.
  * @throws ResponseParseError for an empty body or invalid JSON.
  */
-export function checkResponseBody(buffered: BufferedResponse, context: BodyCheckContext): Response {
-  const { response, bytes } = buffered;
-  const init = {
-    status: response.status,
-    statusText: response.statusText,
-    headers: response.headers,
-  };
-  if (BODILESS_STATUSES.has(response.status) || context.method === 'HEAD') {
-    return new Response(null, init);
-  }
-  const fields = (text: string): UnusableResponseFields => ({
+export function readJsonBody(response: Response, text: string, context: BodyCheckContext): unknown {
+  if (BODILESS_STATUSES.has(response.status) || context.method === 'HEAD') return undefined;
+  const fields = (): UnusableResponseFields => ({
     status: response.status,
     contentType: response.headers.get('content-type') ?? undefined,
     bodyExcerpt: excerpt(text),
@@ -66,35 +49,32 @@ export function checkResponseBody(buffered: BufferedResponse, context: BodyCheck
   const options = { operation: context.operation, attempts: context.attempts };
   const label = `${context.operation} returned HTTP ${response.status}`;
 
-  if (bytes.byteLength === 0) {
-    if (response.ok && EMPTY_SUCCESS_OPERATIONS.has(context.operation))
-      return new Response(null, init);
+  if (text === '') {
+    if (response.ok && EMPTY_SUCCESS_OPERATIONS.has(context.operation)) return undefined;
     throw new ResponseParseError(
       `${label} with an empty body where the API sends JSON. Retry later; if it persists, the API or a proxy in front of it is failing.`,
       'empty-body',
-      fields(''),
+      fields(),
       options,
     );
   }
-  const text = decoder.decode(bytes);
   const mediaType = mediaTypeOf(response.headers.get('content-type'));
   // A missing Content-Type is tolerated when the body parses as JSON.
   if (mediaType !== '' && !isJsonMediaType(mediaType)) {
     throw new UnexpectedContentTypeError(
       `${label} with a ${mediaType} body instead of JSON: "${excerpt(text)}". The response probably came from a proxy or gateway in front of the API; retry later.`,
-      fields(text),
+      fields(),
       options,
     );
   }
   try {
-    JSON.parse(text);
+    return JSON.parse(text);
   } catch (cause) {
     throw new ResponseParseError(
       `${label} with a body that is not valid JSON: "${excerpt(text)}". The response was probably cut off; retry the request.`,
       'invalid-json',
-      fields(text),
+      fields(),
       { ...options, cause },
     );
   }
-  return new Response(bytes, init);
 }

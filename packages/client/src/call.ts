@@ -1,0 +1,102 @@
+import { toApiError } from './errors/api-error.js';
+import { serializeQuery } from './paths.js';
+import type { HmRequestMethod, HmResult } from './result.js';
+import type { HmRequestOptions } from './transport/request-options.js';
+import { assertTimeout } from './transport/request-options.js';
+import { parseRetryAfter, resolveRetryPolicy } from './transport/retry.js';
+import { type OutgoingRequest, send, type TransportSettings } from './transport/transport.js';
+
+/** The `init` argument of `client.request`, as the implementation reads it. */
+interface CallInit extends HmRequestOptions {
+  params?: {
+    path?: Record<string, unknown>;
+    query?: Record<string, unknown>;
+    header?: Record<string, unknown>;
+  };
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+/** Replaces each `{name}` of a path template with its URL-encoded parameter. */
+function fillPath(template: string, values: Record<string, unknown> = {}): string {
+  return template.replace(/\{([^}]+)\}/g, (_, name: string) => {
+    const value = values[name];
+    if (value === undefined || value === null || value === '') {
+      throw new TypeError(
+        `Missing path parameter "${name}" for ${template}: pass params.path.${name}.`,
+      );
+    }
+    return encodeURIComponent(String(value));
+  });
+}
+
+function buildHeaders(init: CallInit): Record<string, string> {
+  const headers: Record<string, string> = {};
+  if (init.body !== undefined) headers['content-type'] = 'application/json';
+  for (const source of [init.params?.header, init.headers]) {
+    for (const [name, value] of Object.entries(source ?? {})) {
+      if (value !== undefined && value !== null) headers[name.toLowerCase()] = String(value);
+    }
+  }
+  return headers;
+}
+
+/** Builds the outgoing request of one `client.request` call. */
+function buildRequest(
+  settings: TransportSettings & { baseUrl: string },
+  method: string,
+  path: string,
+  init: CallInit,
+): OutgoingRequest {
+  const query = serializeQuery(init.params?.query ?? {});
+  const timeoutMs = init.timeoutMs ?? settings.timeoutMs;
+  assertTimeout(timeoutMs);
+  return {
+    url: `${settings.baseUrl}${fillPath(path, init.params?.path)}${query ? `?${query}` : ''}`,
+    method,
+    headers: buildHeaders(init),
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    signal: init.signal,
+    call: {
+      operation: `${method} ${path}`,
+      timeoutMs,
+      retry: resolveRetryPolicy(init.retry, settings.retry),
+      idempotent: init.idempotent,
+    },
+  };
+}
+
+/**
+ * Creates `client.request`: it builds the URL, headers and JSON body from the typed arguments,
+ * sends them through the transport and returns an {@link HmResult}. It skips openapi-fetch,
+ * whose `Request` objects would cost a second copy of every request.
+ */
+export function createRequestMethod(
+  settings: TransportSettings & { baseUrl: string },
+): HmRequestMethod {
+  const request = async (
+    method: string,
+    path: string,
+    init: CallInit = {},
+  ): Promise<HmResult<unknown>> => {
+    const outgoing = buildRequest(settings, method.toUpperCase(), path, init);
+    const { response, value } = await send(settings, outgoing);
+    const requestId = response.headers.get('x-request-id') ?? undefined;
+    if (response.ok) {
+      return { ok: true, status: response.status, data: value, response, requestId } as never;
+    }
+    const apiError = toApiError(outgoing.call.operation, response.status, value, {
+      requestId,
+      retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), settings.clock.now()),
+    });
+    return {
+      ok: false,
+      status: response.status,
+      error: value,
+      apiError,
+      response,
+      requestId: apiError.requestId,
+    } as never;
+  };
+  return request as HmRequestMethod;
+}
