@@ -166,6 +166,9 @@ describe('token endpoint with client assertion', () => {
       ['future iat', { iat: now + 3600 }, 'client_assertion iat is more than 300 s'],
       ['jti', { jti: '' }, 'client_assertion jti is missing'],
       ['iss', { iss: 'unknown-key' }, 'client_assertion is signed with an unknown key'],
+      ['expired', { exp: 1000 }, 'client_assertion exp 1970-01-01T00:16:40.000Z is in the past'],
+      ['nbf', { nbf: now + 3600 }, 'client_assertion nbf'],
+      ['string exp', { exp: 'soon' }, 'client_assertion exp must be a number'],
     ];
     for (const [name, overrides, message] of cases) {
       const { status, body } = await requestToken(
@@ -174,7 +177,31 @@ describe('token endpoint with client assertion', () => {
       expect(status, name).toBe(400);
       expect(body.error, name).toBe('invalid_request');
       expect(body.error_description, name).toContain(message);
+      expect(body.error_description, name).not.toContain('signature');
     }
+  });
+
+  it('names the times of a stale iat', async () => {
+    mock = createMockApi({ clock: 'manual' });
+    clientId = mock.registerApp().clientId;
+    privateKeyId = mock.registerPrivateKey({ clientId, publicKey: keys.publicKey }).privateKeyId;
+    const iat = Math.floor(mock.clock.now() / 1000) - 3600;
+    const { body } = await requestToken(
+      await signAssertion(keys.privateKey, privateKeyId, { iat }),
+    );
+    expect(body.error_description).toContain(new Date(iat * 1000).toISOString());
+    expect(body.error_description).toContain(
+      `the mock time is ${new Date(mock.clock.now()).toISOString()}`,
+    );
+  });
+
+  it('names expected and actual aud', async () => {
+    const aud = 'https://api.high-mobility.com/v1';
+    const { body } = await requestToken(
+      await signAssertion(keys.privateKey, privateKeyId, { aud }),
+    );
+    expect(body.error_description).toContain(`${sandboxUrl}/v1`);
+    expect(body.error_description).toContain(`not "${aud}"`);
   });
 
   it('rejects a client_id that does not own the key', async () => {
@@ -195,7 +222,8 @@ describe('token endpoint with client assertion', () => {
       await signAssertion(other.privateKey, privateKeyId),
     );
     expect(status).toBe(400);
-    expect(body.error_description).toBe('client_assertion signature is invalid');
+    expect(body.error_description).toContain('client_assertion signature is invalid');
+    expect(body.error_description).toContain(privateKeyId);
   });
 
   it('rejects a wrong client_assertion_type', async () => {

@@ -1,4 +1,4 @@
-import { decodeJwt, decodeProtectedHeader, jwtVerify } from 'jose';
+import { compactVerify, decodeJwt, decodeProtectedHeader } from 'jose';
 import type { MockClock } from '../clock.js';
 import type { AppRecord, AppRegistry } from '../state/apps.js';
 
@@ -68,16 +68,52 @@ export async function verifyClientAssertion(
   const app = context.apps.app(key.clientId);
   if (!app) return fail('client_assertion is signed with a key of an unknown app');
 
-  const now = context.clock.now();
+  // compactVerify checks only the signature, so each claim problem gets its own message below.
   try {
-    await jwtVerify(assertion, await key.key, {
-      algorithms: ['ES256'],
-      currentDate: new Date(now),
-    });
+    await compactVerify(assertion, await key.key, { algorithms: ['ES256'] });
   } catch {
-    return fail('client_assertion signature is invalid');
+    return fail(
+      `client_assertion signature is invalid for key ${claims.iss}; sign with the private key registered under that id`,
+    );
   }
-  return checkClaims(claims, context, now) ?? { ok: true, app };
+  const now = context.clock.now();
+  return checkTimes(claims, context, now) ?? checkClaims(claims, context, now) ?? { ok: true, app };
+}
+
+function isoSeconds(seconds: number): string {
+  return Number.isFinite(seconds) && Math.abs(seconds) < 8.64e12
+    ? new Date(seconds * 1000).toISOString()
+    : String(seconds);
+}
+
+/** Checks `iat`, `exp` and `nbf` against the mock clock and names both times when one is off. */
+function checkTimes(
+  claims: ReturnType<typeof decodeJwt>,
+  context: AssertionContext,
+  now: number,
+): AssertionResult | undefined {
+  const fail = (description: string): AssertionResult => ({ ok: false, description });
+  const mockTime = `the mock time is ${new Date(now).toISOString()}`;
+  for (const name of ['iat', 'exp', 'nbf'] as const) {
+    const value = claims[name];
+    if (value !== undefined && (typeof value !== 'number' || !Number.isFinite(value))) {
+      return fail(`client_assertion ${name} must be a number of seconds since the Unix epoch`);
+    }
+  }
+  if (typeof claims.iat !== 'number') return fail('client_assertion iat is missing');
+  const tolerance = context.iatToleranceSeconds;
+  if (Math.abs(now - claims.iat * 1000) > tolerance * 1000) {
+    return fail(
+      `client_assertion iat is more than ${tolerance} s away from the server time: iat is ${isoSeconds(claims.iat)} and ${mockTime}. Check the client clock`,
+    );
+  }
+  if (claims.exp !== undefined && claims.exp * 1000 <= now) {
+    return fail(`client_assertion exp ${isoSeconds(claims.exp)} is in the past; ${mockTime}`);
+  }
+  if (claims.nbf !== undefined && claims.nbf * 1000 > now) {
+    return fail(`client_assertion nbf ${isoSeconds(claims.nbf)} is in the future; ${mockTime}`);
+  }
+  return undefined;
 }
 
 function checkClaims(
@@ -86,21 +122,19 @@ function checkClaims(
   now: number,
 ): AssertionResult | undefined {
   const fail = (description: string): AssertionResult => ({ ok: false, description });
-  if (claims.ver !== 2) return fail('client_assertion ver must be 2');
+  if (claims.ver !== 2) {
+    return fail(`client_assertion ver must be 2, not ${JSON.stringify(claims.ver) ?? 'missing'}`);
+  }
   const audiences = Array.isArray(claims.aud) ? claims.aud : [claims.aud];
   if (!audiences.some((aud) => typeof aud === 'string' && context.audiences.includes(aud))) {
-    return fail(`client_assertion aud must be ${context.audiences.join(' or ')}`);
-  }
-  if (typeof claims.iat !== 'number') return fail('client_assertion iat is missing');
-  const toleranceMs = context.iatToleranceSeconds * 1000;
-  if (Math.abs(now - claims.iat * 1000) > toleranceMs) {
     return fail(
-      `client_assertion iat is more than ${context.iatToleranceSeconds} s away from the server time`,
+      `client_assertion aud must be ${context.audiences.join(' or ')}, not ${JSON.stringify(claims.aud) ?? 'missing'}`,
     );
   }
+  const toleranceMs = context.iatToleranceSeconds * 1000;
   if (typeof claims.jti !== 'string' || claims.jti === '')
     return fail('client_assertion jti is missing');
-  const expiresAt = claims.iat * 1000 + toleranceMs;
+  const expiresAt = (claims.iat as number) * 1000 + toleranceMs;
   if (!context.replay.remember(`${claims.iss}:${claims.jti}`, now, expiresAt)) {
     return fail('client_assertion jti was already used');
   }
