@@ -25,7 +25,7 @@ describe('token provider over the mock HTTP listener', () => {
     const response = await fetch(`${listener.url}/v1/eligibility`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token.accessToken}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ vin: '1HMSANDBOX0000002', brand: 'sandbox' }),
+      body: JSON.stringify({ vin: '1HMSANDB0X0000002', brand: 'sandbox' }),
     });
     expect(response.status).toBe(200);
   });

@@ -16,7 +16,7 @@ async function checkEligibility(baseUrl: string, accessToken: string): Promise<n
   const response = await fetch(`${baseUrl}/v1/eligibility`, {
     method: 'POST',
     headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ vin: '1HMSANDBOX0000001', brand: 'sandbox' }),
+    body: JSON.stringify({ vin: '1HMSANDB0X0000001', brand: 'sandbox' }),
   });
   return response.status;
 }

@@ -3,7 +3,7 @@
 import { getResponse } from 'msw';
 import { createMockApi } from '../dist/index.js';
 
-export const vin = 'EXVETESTVIN000001';
+export const vin = 'EXVETESTV1N000001';
 
 /** True in the runner's short mode (`--short` or HM_BENCH_MODE=short): small, quick workloads. */
 export const short = process.argv.includes('--short') || process.env.HM_BENCH_MODE === 'short';

@@ -124,9 +124,9 @@ describe('clearance lifecycle', () => {
 
   it('returns 404 for an unknown VIN', async () => {
     const { mock, token } = await setup();
-    const got = await call(mock, 'GET', '/v1/fleets/vehicles/UNKNOWNVIN0000000', { token });
+    const got = await call(mock, 'GET', '/v1/fleets/vehicles/UNKN0WNV1N0000000', { token });
     expect(got.status).toBe(404);
-    const deleted = await call(mock, 'DELETE', '/v1/fleets/vehicles/UNKNOWNVIN0000000', { token });
+    const deleted = await call(mock, 'DELETE', '/v1/fleets/vehicles/UNKN0WNV1N0000000', { token });
     expect(deleted.status).toBe(404);
   });
 
@@ -134,7 +134,7 @@ describe('clearance lifecycle', () => {
     const { mock, token } = await setup();
     const { status, body } = await requestClearance(mock, token, [
       { vin: 'VIN012345678901234', brand: 'ds' },
-      { vin: 'VIN0123456789012X', brand: 'unknown' },
+      { vin: 'V1N0123456789012X', brand: 'unknown' },
       { vin: sandboxVin, brand: 'sandbox' },
     ]);
     expect(status).toBe(200);
@@ -144,7 +144,7 @@ describe('clearance lifecycle', () => {
       description: 'vin should be 17 character(s)',
     });
     expect(body.vehicles[1]).toEqual({
-      vin: 'VIN0123456789012X',
+      vin: 'V1N0123456789012X',
       status: 'error',
       description: 'The brand is invalid',
     });

@@ -3,8 +3,8 @@ import { createMockApi, type MockApi } from '../src/index.js';
 import { call, tokenFor } from './helpers.js';
 
 const start = Date.parse('2024-05-01T10:00:00.000Z');
-const vinA = 'SANDBOXVIN000000A';
-const vinB = 'SANDBOXVIN000000B';
+const vinA = 'SANDB0XV1N000000A';
+const vinB = 'SANDB0XV1N000000B';
 const vinC = 'WBADT43452G296403';
 
 let mock: MockApi;

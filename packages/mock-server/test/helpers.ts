@@ -3,7 +3,7 @@ import { getResponse } from 'msw';
 import type { MockApi } from '../src/index.js';
 
 export const sandboxUrl = 'https://sandbox.api.high-mobility.com';
-export const sandboxVin = 'SANDBOXVIN0000001';
+export const sandboxVin = 'SANDB0XV1N0000001';
 
 export interface CallOptions {
   body?: unknown;

@@ -27,7 +27,7 @@ it('checks a sandbox VIN', async () => {
   const response = await fetch(`${base}/v1/eligibility`, {
     method: 'POST',
     headers: { authorization: `Bearer ${access_token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ vin: 'EXVETESTVIN000001', brand: 'sandbox' }),
+    body: JSON.stringify({ vin: 'EXVETESTV1N000001', brand: 'sandbox' }),
   });
 
   expect(response.status).toBe(200);

@@ -23,7 +23,7 @@ export interface OperationMatch {
 /** A response to check with {@link Contract.validateResponse}. */
 export interface ResponseToValidate {
   method: string;
-  /** URL path of the request, for example `/v1/fleets/vehicles/EXVETESTVIN000001`. */
+  /** URL path of the request, for example `/v1/fleets/vehicles/EXVETESTV1N000001`. */
   path: string;
   status: number;
   /** `content-type` header of the response, if any. */
@@ -66,7 +66,8 @@ function compilePaths(document: ContractDocument): CompiledPath[] {
   });
 }
 
-function mediaTypeOf(contentType: string | null): string {
+/** Returns the media type of a `Content-Type` header, lowercased and without parameters. */
+export function mediaTypeOf(contentType: string | null): string {
   return (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
 }
 

@@ -5,6 +5,7 @@ import { parseFilter } from '../filter.js';
 import { readBody } from '../http/body.js';
 import { apiError, jsonResponse } from '../http/responses.js';
 import type { ClearanceRecord } from '../state/clearances.js';
+import { invalidVinError, vinProblem } from '../vin.js';
 import { invalidInput, unreadableBody, validateBody } from './validation.js';
 
 /** Renders a clearance as `GET /v1/fleets/vehicles` returns it. */
@@ -38,14 +39,15 @@ function issuesByEntry(issues: ValidationIssue[]): {
 }
 
 /**
- * Turns one entry of the request's `vehicles` into a batch result item. The VIN length and brand
- * checks come first, with the API's own messages; other schema problems follow.
+ * Turns one entry of the request's `vehicles` into a batch result item. The VIN and brand checks
+ * come first, and other schema problems follow.
  */
 function requestOne(entry: unknown, issues: ValidationIssue[], context: MockContext) {
   const { vin, brand, tags } = (entry ?? {}) as { vin?: unknown; brand?: unknown; tags?: unknown };
   const vinText = typeof vin === 'string' ? vin : String(vin ?? '');
-  if (typeof vin !== 'string' || vin.length !== 17) {
-    return { vin: vinText, status: 'error', description: 'vin should be 17 character(s)' };
+  const problem = vinProblem(vin);
+  if (typeof vin !== 'string' || problem !== undefined) {
+    return { vin: vinText, status: 'error', description: problem };
   }
   if (!isClearanceBrand(brand)) {
     return { vin, status: 'error', description: 'The brand is invalid' };
@@ -65,7 +67,7 @@ export const createClearancesRoute: RouteDefinition = {
   scope: 'fleet:clearance',
   async handle({ request, requestId }, context) {
     const parsed = await readBody(request);
-    if (!parsed.ok) return unreadableBody(requestId, parsed.message);
+    if (!parsed.ok) return unreadableBody(requestId, parsed);
     const { perEntry, envelope } = issuesByEntry(
       validateBody(createClearancesRoute, parsed, context),
     );
@@ -112,6 +114,12 @@ export const getClearanceRoute: RouteDefinition = {
   scope: 'fleet:clearance',
   async handle({ params, requestId }, context) {
     const vin = params.vin ?? '';
+    // The API documents only 404 for a VIN it cannot find, so an invalid VIN gets that status.
+    const problem = vinProblem(vin);
+    if (problem !== undefined) {
+      const detail = `${problem}, so no clearance exists for VIN ${JSON.stringify(vin)}`;
+      return apiError(404, requestId, [invalidVinError(detail)]);
+    }
     const record = context.clearances.get(vin);
     return record ? jsonResponse(presentClearance(record), requestId) : notFound(requestId, vin);
   },
@@ -125,6 +133,8 @@ export const deleteClearanceRoute: RouteDefinition = {
   scope: 'fleet:clearance',
   async handle({ params, requestId }, context) {
     const vin = params.vin ?? '';
+    const problem = vinProblem(vin);
+    if (problem !== undefined) return apiError(422, requestId, [invalidVinError(problem)]);
     const result = context.clearances.delete(vin);
     switch (result) {
       case 'not_found':

@@ -1,6 +1,7 @@
 import type { RouteDefinition } from '../context.js';
 import { readBody } from '../http/body.js';
 import { apiError, jsonResponse } from '../http/responses.js';
+import { invalidVinError, vinProblem } from '../vin.js';
 import { invalidInput, unreadableBody, validateBody } from './validation.js';
 
 /** `POST /v1/eligibility`: eligibility of one VIN, from the registered vehicle or the sandbox rule. */
@@ -12,16 +13,13 @@ export const eligibilityRoute: RouteDefinition = {
   scopeDeniedStatus: 401,
   async handle({ request, requestId }, context) {
     const parsed = await readBody(request);
-    if (!parsed.ok) return unreadableBody(requestId, parsed.message);
+    if (!parsed.ok) return unreadableBody(requestId, parsed);
     const issues = validateBody(eligibilityRoute, parsed, context);
     if (issues.length > 0) return invalidInput(requestId, issues);
 
     const body = parsed.value as { vin: string; brand: string };
-    if (body.vin.length !== 17) {
-      return apiError(422, requestId, [
-        { title: 'Invalid VIN', detail: 'vin should be 17 character(s)', source: 'vin' },
-      ]);
-    }
+    const problem = vinProblem(body.vin);
+    if (problem !== undefined) return apiError(422, requestId, [invalidVinError(problem)]);
     const vehicle = context.vehicles.get(body.vin);
     if (!vehicle) {
       // Unknown sandbox VINs are eligible; unknown VINs of real brands are not.

@@ -29,6 +29,12 @@ async function authenticate(
   const invalid = (description: string) => oauthError(400, 'invalid_request', description);
   const clientId = field(body, 'client_id');
   const assertion = field(body, 'client_assertion');
+  // RFC 6749, section 2.3: a client must use only one authentication method per request.
+  if (assertion !== undefined && field(body, 'client_secret') !== undefined) {
+    return invalid(
+      'client_secret and client_assertion must not be sent together; authenticate with one of them',
+    );
+  }
   if (assertion !== undefined) {
     if (body.client_assertion_type !== jwtBearerAssertionType) {
       return invalid(`client_assertion_type must be ${jwtBearerAssertionType}`);
@@ -60,11 +66,21 @@ export const tokenRoute: RouteDefinition = {
   method: 'post',
   path: '/v1/access_tokens',
   async handle(request, context) {
-    const parsed = await readBody(request.request);
+    // The API documents only 400 for this route, so a wrong Content-Type is an invalid_request.
+    const parsed = await readBody(request.request, { form: true });
     if (!parsed.ok) return oauthError(400, 'invalid_request', parsed.message);
     const body = parsed.value;
     if (body === null || typeof body !== 'object' || Array.isArray(body)) {
       return oauthError(400, 'invalid_request', "grant_type can't be blank");
+    }
+    // RFC 6749, section 3.2: request parameters must not be included more than once.
+    // NOTE: only form bodies are checked, because JSON.parse keeps the last of duplicate keys.
+    if (parsed.repeated.length > 0) {
+      return oauthError(
+        400,
+        'invalid_request',
+        `${parsed.repeated.join(', ')} must not be repeated; send each parameter once`,
+      );
     }
 
     const fields = body as Record<string, unknown>;

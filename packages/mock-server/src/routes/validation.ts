@@ -49,7 +49,21 @@ export function invalidInput(requestId: string, issues: ValidationIssue[]): Resp
   return apiError(422, requestId, issuesToErrors(issues));
 }
 
-/** Reports a body that could not be parsed with 422, pointing at the body as a whole. */
-export function unreadableBody(requestId: string, message: string): Response {
-  return apiError(422, requestId, [{ title: 'Invalid input', detail: message, source: 'body' }]);
+/**
+ * Reports a body that could not be read: 415 for a missing or unsupported `Content-Type`, and
+ * 422 for a body that is not valid JSON, pointing at the header or the body.
+ */
+export function unreadableBody(
+  requestId: string,
+  failure: Extract<ParsedBody, { ok: false }>,
+): Response {
+  // NOTE: the API documents no status for a wrong Content-Type; 415 is the HTTP status for it.
+  if (failure.unsupportedMediaType) {
+    return apiError(415, requestId, [
+      { title: 'Unsupported media type', detail: failure.message, source: 'content-type' },
+    ]);
+  }
+  return apiError(422, requestId, [
+    { title: 'Invalid input', detail: failure.message, source: 'body' },
+  ]);
 }

@@ -1,6 +1,7 @@
 import type { RouteDefinition } from '../context.js';
 import { apiError, jsonResponse } from '../http/responses.js';
 import { sampleVehicleData } from '../vehicle-data.js';
+import { invalidVinError, vinProblem } from '../vin.js';
 
 /** `GET /v1/vehicle-data/autoapi-13/{vin}`: vehicle data, only while the clearance is approved. */
 export const vehicleDataRoute: RouteDefinition = {
@@ -10,6 +11,8 @@ export const vehicleDataRoute: RouteDefinition = {
   scope: 'vehicle:data',
   async handle({ params, requestId }, context) {
     const vin = params.vin ?? '';
+    const problem = vinProblem(vin);
+    if (problem !== undefined) return apiError(422, requestId, [invalidVinError(problem)]);
     const clearance = context.clearances.get(vin);
     if (clearance?.status !== 'approved') {
       return apiError(403, requestId, [
