@@ -17,7 +17,7 @@ export const outputOptions = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-/** Options that select the API and the credentials; see `resolveConnection`. */
+/** Options that select the API and the credentials, read by `connect` in `connection/connect.ts`. */
 export const connectionOptions = {
   env: { type: 'string' },
   profile: { type: 'string' },

@@ -166,7 +166,8 @@ export function describeError(error: unknown): ErrorReport {
     return {
       exitCode: ExitCode.Network,
       kind: 'network',
-      message: 'The request timed out. Check the network and the --env URL, then try again.',
+      message:
+        'The request timed out or was aborted. Check the network and the --env URL, then try again.',
     };
   }
   const message = error instanceof Error ? error.message : String(error);

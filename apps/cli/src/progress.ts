@@ -29,17 +29,18 @@ export function startProgress(output: Output, text: ProgressText): Progress {
     const shown = typeof current === 'function' ? current() : current;
     process.stderr.write(`\r\u001b[2K${output.errStyle.cyan(frames[frame] ?? '')} ${shown}`);
   };
-  draw();
-  const timer = setInterval(draw, FRAME_INTERVAL_MS);
-  // The spinner alone must not keep the process alive.
-  timer.unref();
   const erase = () => process.stderr.write('\r\u001b[2K');
   // Ctrl+C during a wait erases the spinner line before exiting with the usual 128 + SIGINT (2).
+  // The handler is in place before the first frame, so no visible spinner can outlive a Ctrl+C.
   const interrupt = () => {
     erase();
     process.exit(130);
   };
   process.once('SIGINT', interrupt);
+  draw();
+  const timer = setInterval(draw, FRAME_INTERVAL_MS);
+  // The spinner alone must not keep the process alive.
+  timer.unref();
   return {
     update(next) {
       current = next;

@@ -68,14 +68,14 @@ export const clearanceBrands = Object.keys(clearanceBrandKeys) as Brand[];
 /** Brands that the eligibility check accepts. */
 export const eligibilityBrands = Object.keys(eligibilityBrandKeys) as EligibilityBrand[];
 
-/** Statuses a stored clearance can have, in the order a clearance usually passes through them. */
+/** Statuses a stored clearance can have. */
 export const clearanceStatuses = Object.keys(clearanceStatusKeys) as ClearanceRecordStatus[];
 
 const VIN_PATTERN = /^[A-HJ-NPR-Z0-9]{17}$/;
 
 /**
  * Checks a VIN and returns it in upper case. A VIN has 17 characters: digits and capital letters
- * except I, O and Q (ISO 3779).
+ * except I, O and Q.
  *
  * @param where - where the value came from, such as `argument` or `line 4 of fleet.csv`
  */
@@ -100,7 +100,8 @@ function suggestBrand(value: string, brands: readonly string[]): string {
 }
 
 /**
- * Checks a brand against a list of valid brands and returns it. The error lists every valid brand.
+ * Checks a brand against a list of valid brands and returns it in lower case, the spelling the
+ * API uses. The error lists every valid brand.
  *
  * @param purpose - which endpoint the brand is for, named in the error
  */
@@ -109,7 +110,8 @@ export function parseBrand<const B extends string>(
   brands: readonly B[],
   purpose: 'eligibility' | 'clearance',
 ): B {
-  if ((brands as readonly string[]).includes(value)) return value as B;
+  const brand = value.trim().toLowerCase();
+  if ((brands as readonly string[]).includes(brand)) return brand as B;
   throw usageError(
     `Unknown brand "${value}" for ${purpose}.${suggestBrand(value, brands)} ` +
       `Valid brands: ${brands.join(', ')}.`,

@@ -155,6 +155,18 @@ describe.concurrent('hm clearance request', () => {
     expect(mock.mock.getClearance(good)).toBeUndefined();
   });
 
+  it('counts problems beyond the first ten', async () => {
+    const lines = Array.from({ length: 12 }, (_, index) => `BAD${index},sandbox`);
+    const file = await writeFleetFile('many-bad.csv', lines.join('\n'));
+    const result = await hm(['clearance', 'request', '--file', file]);
+
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('12 vehicles are invalid');
+    expect(result.stderr).toContain('Invalid VIN "BAD9"');
+    expect(result.stderr).not.toContain('Invalid VIN "BAD10"');
+    expect(result.stderr).toContain('... and 2 more');
+  });
+
   it('names the file for unreadable and malformed input', async () => {
     const missing = join(home.dir, 'missing.csv');
     const badJson = await writeFleetFile('bad.json', '[{"vin": ');

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestHome, runHm } from './support/cli.js';
 
@@ -102,6 +102,19 @@ describe.concurrent('hm help', () => {
     );
 
     expect(result.stdout.trim()).toBe(manifest.version);
+  });
+
+  it('loads SDK packages only inside command handlers', async () => {
+    const modules = await readdir(new URL('../dist/commands/', import.meta.url), {
+      recursive: true,
+    });
+    const scripts = modules.filter((name) => name.endsWith('.js'));
+
+    expect(scripts.length).toBeGreaterThan(10);
+    for (const name of scripts) {
+      const text = await readFile(new URL(`../dist/commands/${name}`, import.meta.url), 'utf8');
+      expect(text, `dist/commands/${name}`).not.toMatch(/^import .* from '@hm-sdk\//m);
+    }
   });
 
   it('loads no SDK package before a command runs', async () => {

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { chmod, mkdir, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -99,9 +99,25 @@ describe('hm in a terminal', () => {
     await type('echo "exit=$?"');
     const interrupted = await waitForScreen(/exit=\d/);
 
-    expect(interrupted).toContain('exit=130');
-    expect(interrupted).not.toContain('Waiting for');
-    expect(interrupted).not.toMatch(/[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏]/);
+    expect(interrupted, interrupted).toContain('exit=130');
+    expect(interrupted, interrupted).not.toContain('Waiting for');
+    expect(interrupted, interrupted).not.toMatch(/[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏]/);
+  });
+
+  it('hides a secret typed at the prompt', async () => {
+    const typedSecret = 'typed-secret-3f9a';
+
+    await type('clear');
+    await type('hm config set client-secret --profile typed');
+    await waitForScreen('Enter the client-secret (input hidden):');
+    await type(typedSecret);
+    const saved = await waitForScreen('Saved client-secret (hidden) in profile "typed"');
+    const stored = JSON.parse(
+      await readFile(join(home.dir, 'config', 'hm', 'config.json'), 'utf8'),
+    );
+
+    expect(saved).not.toContain(typedSecret);
+    expect(stored.profiles.typed.clientSecret).toBe(typedSecret);
   });
 
   it('prints no colour with NO_COLOR', async () => {

@@ -51,9 +51,9 @@ describe.concurrent('hm eligibility', () => {
     expect(result.stdout).toMatch(/connectivity\s+deactivated/);
   });
 
-  it('accepts a VIN in lower case', async () => {
+  it('accepts VIN and brand in any case', async () => {
     const vin = uniqueVin();
-    const result = await hm(['eligibility', vin.toLowerCase(), '--brand', 'sandbox', '--json']);
+    const result = await hm(['eligibility', vin.toLowerCase(), '--brand', 'Sandbox', '--json']);
 
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout).vin).toBe(vin);

@@ -1,7 +1,4 @@
-import { type AccessToken, createCredentials, createTokenProvider } from '@hm-sdk/auth';
-import { createHmClient } from '@hm-sdk/client';
-import { createMockApi } from '@hm-sdk/mock-server';
-import { startMockHttpServer } from '@hm-sdk/mock-server/node';
+import type { AccessToken } from '@hm-sdk/auth';
 import { outputOptionsHelp, runCommand } from '../command.js';
 import { ExitCode } from '../exit-codes.js';
 import { generateP256KeyPair } from '../keys.js';
@@ -36,6 +33,15 @@ export function run(argv: string[]): Promise<number> {
 }
 
 async function runQuickstart(output: Output, vin: string): Promise<number> {
+  // The SDK packages load here rather than at the top, so `hm quickstart --help` stays fast.
+  const [{ createCredentials, createTokenProvider }, { createHmClient }, { createMockApi }, node] =
+    await Promise.all([
+      import('@hm-sdk/auth'),
+      import('@hm-sdk/client'),
+      import('@hm-sdk/mock-server'),
+      import('@hm-sdk/mock-server/node'),
+    ]);
+  const { startMockHttpServer } = node;
   const step = createStepPrinter(output);
   const mock = createMockApi({ approvalDelayMs: 1500 });
   const server = await startMockHttpServer(mock);

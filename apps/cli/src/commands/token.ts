@@ -6,7 +6,7 @@ import {
   outputOptionsHelp,
   runCommand,
 } from '../command.js';
-import { withConnection } from '../connection/connect.js';
+import { withConnection } from '../connection/lazy.js';
 import { renderFields } from '../format/table.js';
 import type { Output } from '../output.js';
 

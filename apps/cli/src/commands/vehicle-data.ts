@@ -5,7 +5,7 @@ import {
   outputOptionsHelp,
   runCommand,
 } from '../command.js';
-import { withClient } from '../connection/connect.js';
+import { withClient } from '../connection/lazy.js';
 import { usageError, withApiHint } from '../errors.js';
 import { renderFields } from '../format/table.js';
 import { capabilityNames, renderVehicleData } from '../format/vehicle-data.js';

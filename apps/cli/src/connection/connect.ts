@@ -56,55 +56,73 @@ function selectProfile(config: ConfigFile, flag: string | undefined, env: NodeJS
   return profile === undefined ? undefined : { name, profile };
 }
 
+/** Where requests go and who signs in, before a token provider exists. */
+interface Endpoint {
+  baseUrl: string;
+  credentials: Credentials;
+  close(): Promise<void>;
+}
+
+async function startMockEndpoint(output: Output): Promise<Endpoint> {
+  const mock = await startEmbeddedMock(output);
+  output.log('using the app registered on the in-process mock; other credentials are ignored');
+  const credentials = createCredentials({
+    clientId: mock.clientId,
+    clientSecret: mock.clientSecret,
+  });
+  return { baseUrl: mock.baseUrl, credentials, close: mock.close };
+}
+
+async function resolveEndpoint(
+  values: ConnectionValues,
+  output: Output,
+  env: NodeJS.ProcessEnv,
+): Promise<{ endpoint: Endpoint; label: string }> {
+  const config = await readConfig();
+  const profile = selectProfile(config, values.profile, env);
+  const target = resolveTarget(values.env, env, profile);
+  if (target.kind === 'mock')
+    return { endpoint: await startMockEndpoint(output), label: target.label };
+
+  const flags = {
+    clientId: values['client-id'],
+    privateKeyId: values['private-key-id'],
+    privateKeyFile: values['private-key-file'],
+    credentials: values.credentials,
+  };
+  const resolved = await resolveCredentials(flags, env, profile, target.label);
+  output.log(`credentials from ${resolved.source}: ${String(resolved.credentials)}`);
+  const baseUrl = target.kind === 'named' ? environments[target.name] : target.baseUrl;
+  const endpoint = { baseUrl, credentials: resolved.credentials, close: async () => {} };
+  return { endpoint, label: target.label };
+}
+
 /**
  * Resolves the target and the credentials from flags, environment variables, the credentials
- * file and the profile, and builds a token provider and a client for them.
+ * file and the profile, and creates a token provider for them. `--env mock` starts the mock,
+ * which the returned `close` stops.
  */
 export async function connect(
   values: ConnectionValues,
   output: Output,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<Connection> {
-  const config = await readConfig();
-  const profile = selectProfile(config, values.profile, env);
-  const target = resolveTarget(values.env, env, profile);
+  const { endpoint, label } = await resolveEndpoint(values, output, env);
+  const { baseUrl, credentials, close } = endpoint;
+  output.log(`API base URL ${baseUrl} (${label})`);
   const fetch = createFetch(output);
-
-  let baseUrl: string;
-  let credentials: Credentials;
-  let close = async () => {};
-  if (target.kind === 'mock') {
-    const mock = await startEmbeddedMock(output);
-    baseUrl = mock.baseUrl;
-    credentials = createCredentials({ clientId: mock.clientId, clientSecret: mock.clientSecret });
-    close = mock.close;
-    output.log('using the app registered on the in-process mock; other credentials are ignored');
-  } else {
-    baseUrl = target.kind === 'named' ? environments[target.name] : target.baseUrl;
-    const resolved = await resolveCredentials(
-      {
-        clientId: values['client-id'],
-        privateKeyId: values['private-key-id'],
-        privateKeyFile: values['private-key-file'],
-        credentials: values.credentials,
-      },
-      env,
-      profile,
-      target.label,
-    );
-    credentials = resolved.credentials;
-    output.log(`credentials from ${resolved.source}: ${String(resolved.credentials)}`);
+  try {
+    const tokenProvider = createTokenProvider({
+      credentials,
+      baseUrl,
+      fetch,
+      ...(output.debug ? { logger: createDebugLogger(output, 'auth') } : {}),
+    });
+    return { baseUrl, label, credentials, tokenProvider, fetch, close };
+  } catch (error) {
+    await close();
+    throw error;
   }
-  output.log(`API base URL ${baseUrl} (${target.label})`);
-
-  const debug = output.debug;
-  const tokenProvider = createTokenProvider({
-    credentials,
-    baseUrl,
-    fetch,
-    ...(debug ? { logger: createDebugLogger(output, 'auth') } : {}),
-  });
-  return { baseUrl, label: target.label, credentials, tokenProvider, fetch, close };
 }
 
 async function createClient(connection: Connection, output: Output): Promise<HmClient> {

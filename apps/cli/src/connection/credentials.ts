@@ -5,7 +5,7 @@ import type { Profile } from '../config/store.js';
 import { CliError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
 
-/** Credential values from flags and environment variables, before they are checked. */
+/** Credential values given as flags, before they are checked. */
 export interface CredentialFlags {
   clientId?: string | undefined;
   privateKeyId?: string | undefined;

@@ -5,7 +5,7 @@ import {
   outputOptionsHelp,
   runCommand,
 } from '../../command.js';
-import { withClient } from '../../connection/connect.js';
+import { withClient } from '../../connection/lazy.js';
 import { withApiHint } from '../../errors.js';
 import { styleStatus } from '../../format/table.js';
 import { parseVin } from '../../validation.js';

@@ -6,7 +6,7 @@ import {
   outputOptionsHelp,
   runCommand,
 } from '../../command.js';
-import { withClient } from '../../connection/connect.js';
+import { withClient } from '../../connection/lazy.js';
 import { parseSince } from '../../durations.js';
 import { formatTags, renderTable, styleStatus } from '../../format/table.js';
 import type { Output } from '../../output.js';

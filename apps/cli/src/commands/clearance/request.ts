@@ -1,5 +1,5 @@
 import type { ClearanceRequestOutcome, HmClient } from '@hm-sdk/client';
-import type { Brand, ClearanceRequestVehicle } from '@hm-sdk/openapi';
+import type { ClearanceRequestVehicle } from '@hm-sdk/openapi';
 import {
   connectionOptions,
   connectionOptionsHelp,
@@ -7,14 +7,15 @@ import {
   outputOptionsHelp,
   runCommand,
 } from '../../command.js';
-import { withClient } from '../../connection/connect.js';
+import { withClient } from '../../connection/lazy.js';
 import { CliError, usageError } from '../../errors.js';
 import { ExitCode } from '../../exit-codes.js';
-import { type FleetEntry, readFleetFile } from '../../fleet-file.js';
+import { readFleetFile } from '../../fleet-file.js';
 import { formatTags, renderTable, styleStatus } from '../../format/table.js';
 import type { Output } from '../../output.js';
 import { renderBar, startProgress } from '../../progress.js';
-import { clearanceBrands, parseBrand, parseTag, parseVin } from '../../validation.js';
+import { clearanceBrands, parseTag } from '../../validation.js';
+import { buildVehicles } from './vehicles.js';
 
 const DEFAULT_BATCH_SIZE = 100;
 
@@ -50,49 +51,6 @@ const options = {
   tag: { type: 'string', multiple: true },
   'batch-size': { type: 'string' },
 } as const;
-
-/** Checks every entry and returns the request vehicles, or throws one error listing all problems. */
-function buildVehicles(
-  entries: FleetEntry[],
-  defaultBrand: string | undefined,
-  tags: Record<string, string>,
-): ClearanceRequestVehicle[] {
-  const problems: string[] = [];
-  const seen = new Map<string, string>();
-  const vehicles: ClearanceRequestVehicle[] = [];
-  for (const entry of entries) {
-    try {
-      const vin = parseVin(entry.vin, entry.where);
-      const brandText = entry.brand ?? defaultBrand;
-      if (brandText === undefined) {
-        throw usageError(
-          `Missing brand for ${vin} (${entry.where}): pass --brand or add a brand column.`,
-        );
-      }
-      const brand: Brand = parseBrand(brandText, clearanceBrands, 'clearance');
-      const first = seen.get(vin);
-      if (first !== undefined)
-        throw usageError(`VIN ${vin} is listed twice (${first} and ${entry.where}).`);
-      seen.set(vin, entry.where);
-      const vehicleTags = { ...tags, ...entry.tags };
-      vehicles.push(
-        Object.keys(vehicleTags).length > 0 ? { vin, brand, tags: vehicleTags } : { vin, brand },
-      );
-    } catch (error) {
-      if (!(error instanceof CliError)) throw error;
-      problems.push(error.message);
-    }
-  }
-  if (problems.length === 1) throw usageError(problems[0] as string);
-  if (problems.length > 1) {
-    const listed = problems.slice(0, 10).map((problem) => `  - ${problem}`);
-    const more = problems.length > 10 ? [`  ... and ${problems.length - 10} more`] : [];
-    throw usageError(
-      `${problems.length} vehicles are invalid:\n${[...listed, ...more].join('\n')}`,
-    );
-  }
-  return vehicles;
-}
 
 function parseBatchSize(value: string | undefined): number {
   if (value === undefined) return DEFAULT_BATCH_SIZE;

@@ -7,9 +7,9 @@ import {
   outputOptionsHelp,
   runCommand,
 } from '../../command.js';
-import { withClient } from '../../connection/connect.js';
+import { withClient } from '../../connection/lazy.js';
 import { parseDuration } from '../../durations.js';
-import { CliError, withApiHint } from '../../errors.js';
+import { CliError, usageError, withApiHint } from '../../errors.js';
 import { ExitCode } from '../../exit-codes.js';
 import type { Output } from '../../output.js';
 import { startProgress } from '../../progress.js';
@@ -38,6 +38,9 @@ const options = {
   timeout: { type: 'string' },
   interval: { type: 'string' },
 } as const;
+
+/** Shortest time between two polls, in milliseconds. */
+const MIN_INTERVAL_MS = 100;
 
 // Statuses that can still follow each status: a pending clearance is approved or rejected, and a
 // delete moves approved ones through revoking to revoked and pending ones through canceling to
@@ -138,6 +141,12 @@ export function run(argv: string[]): Promise<number> {
       timeoutMs: parseDuration(values.timeout ?? '10m', '--timeout'),
       intervalMs: parseDuration(values.interval ?? '2s', '--interval'),
     };
+    if (settings.intervalMs < MIN_INTERVAL_MS) {
+      throw usageError(
+        `Invalid --interval "${values.interval}": poll at most every ${MIN_INTERVAL_MS}ms, ` +
+          'because the API limits how often a clearance may be read.',
+      );
+    }
     const started = Date.now();
     const clearance = await withClient(values, output, ({ client }) =>
       waitFor(client, settings, output),
