@@ -156,4 +156,48 @@ describe('loadCredentialsFile', () => {
       message: expect.stringContaining(`${path} (ENOENT)`),
     });
   });
+
+  it('accepts a byte order mark', async () => {
+    const pair = await generateP256();
+    const path = join(directory, 'bom.json');
+    const json = JSON.stringify({ client_id: 'c', id: 'k', private_key: pair.pkcs8Pem });
+    await writeFile(path, `\uFEFF${json}`);
+    expect(await loadCredentialsFile(path)).toMatchObject({ privateKeyId: 'k' });
+  });
+
+  it('names path, line and column', async () => {
+    const path = join(directory, 'bad.json');
+    const keyPart = 'MIGHAgEAMBMGByqGSM49AgEGCCqGSM49';
+    await writeFile(path, `{\n  "id": "k",\n  "private_key": "${keyPart}\n}`);
+    const error = (await loadCredentialsFile(path).catch((caught: unknown) => caught)) as Error;
+    expect(error).toBeInstanceOf(InvalidCredentialsError);
+    expect(error.message).toContain(`Credentials file ${path} is not valid JSON`);
+    expect(error.message).toContain('line 3, column');
+    expect(error.message).not.toContain(keyPart);
+  });
+
+  it('reports the end of a truncated file', async () => {
+    const path = join(directory, 'truncated.json');
+    await writeFile(path, '{\n  "id": "k",\n');
+    await expect(loadCredentialsFile(path)).rejects.toThrow('line 3, column 1');
+  });
+
+  it('names a missing field with the path', async () => {
+    const path = join(directory, 'no-id.json');
+    await writeFile(path, JSON.stringify({ private_key: 'x' }));
+    await expect(loadCredentialsFile(path)).rejects.toThrow(
+      `Credentials file ${path} field id is missing`,
+    );
+  });
+
+  it('hints at createCredentials for a PEM file', async () => {
+    const pair = await generateP256();
+    const path = join(directory, 'key.pem');
+    await writeFile(path, pair.pkcs8Pem);
+    const error = (await loadCredentialsFile(path).catch((caught: unknown) => caught)) as Error;
+    expect(error).toBeInstanceOf(InvalidCredentialsError);
+    expect(error.message).toContain(`Credentials file ${path} is a PEM key`);
+    expect(error.message).toContain('createCredentials({ privateKeyId, privateKey })');
+    expect(error.message).not.toContain(pair.pkcs8Pem.split('\n')[1] as string);
+  });
 });

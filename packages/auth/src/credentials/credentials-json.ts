@@ -28,10 +28,22 @@ export interface CredentialsJson {
  * @throws InvalidPrivateKeyError when `private_key` is not a usable EC P-256 private key.
  */
 export function parseCredentialsJson(json: string | CredentialsJson): Credentials {
-  const data = typeof json === 'string' ? parseJsonText(json) : json;
+  return parseCredentialsSource(json, undefined);
+}
+
+/**
+ * Creates credentials like {@link parseCredentialsJson}, with error messages that name `path`
+ * as the source of the text when it is given.
+ */
+export function parseCredentialsSource(
+  json: string | CredentialsJson,
+  path: string | undefined,
+): Credentials {
+  const source = path === undefined ? 'Credentials JSON' : `Credentials file ${path}`;
+  const data = typeof json === 'string' ? parseJsonText(json, source) : json;
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     throw new InvalidCredentialsError(
-      'Credentials JSON must be an object with client_id, id and private_key, as downloaded from the High Mobility console.',
+      `${source} must be an object with client_id, id and private_key, as downloaded from the High Mobility console.`,
     );
   }
   const {
@@ -41,11 +53,11 @@ export function parseCredentialsJson(json: string | CredentialsJson): Credential
     client_secret: clientSecret,
   } = data as CredentialsJson;
   if (clientSecret !== undefined) {
-    requireField(clientId, 'client_id');
+    requireField(clientId, 'client_id', source);
     return createCredentials({ clientId: clientId as string, clientSecret });
   }
-  requireField(id, 'id');
-  requireField(privateKey, 'private_key');
+  requireField(id, 'id', source);
+  requireField(privateKey, 'private_key', source);
   return createCredentials({
     privateKeyId: id as string,
     privateKey: privateKey as string,
@@ -53,22 +65,44 @@ export function parseCredentialsJson(json: string | CredentialsJson): Credential
   });
 }
 
-function parseJsonText(text: string): unknown {
+function parseJsonText(input: string, source: string): unknown {
+  // Editors such as Windows Notepad start a UTF-8 file with a byte order mark.
+  const text = input.startsWith('\uFEFF') ? input.slice(1) : input;
+  if (text.trimStart().startsWith('-----BEGIN')) {
+    throw new InvalidCredentialsError(
+      `${source} is a PEM key, not the credentials JSON. Pass the key with createCredentials({ privateKeyId, privateKey }), or download the credentials JSON file from the High Mobility console.`,
+    );
+  }
   try {
     return JSON.parse(text);
-  } catch {
-    // The SyntaxError is dropped on purpose: V8 quotes part of the input, which contains the key.
+  } catch (error) {
+    // V8's message quotes part of the input, which contains the key, so only the position is kept.
+    const { line, column } = lineAndColumn(text, errorOffset(error, text));
     throw new InvalidCredentialsError(
-      'Credentials JSON is not valid JSON. Pass the file content unchanged, as downloaded from the High Mobility console.',
+      `${source} is not valid JSON: the syntax error is at line ${line}, column ${column}. Pass the file content unchanged, as downloaded from the High Mobility console.`,
     );
   }
 }
 
-function requireField(value: unknown, field: string): void {
+/** Returns the offset that a JSON.parse SyntaxError reports, or the end of the text without one. */
+function errorOffset(error: unknown, text: string): number {
+  const message = error instanceof Error ? error.message : '';
+  const match = /at position (\d+)/.exec(message);
+  return match?.[1] === undefined ? text.length : Math.min(Number(match[1]), text.length);
+}
+
+/** Converts a character offset into a 1-based line and column. */
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  const lines = before.split(/\r\n|\r|\n/);
+  return { line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1 };
+}
+
+function requireField(value: unknown, field: string, source: string): void {
   if (typeof value !== 'string' || value.trim() === '') {
     const state = value === undefined || value === null ? 'missing' : 'not a non-empty string';
     throw new InvalidCredentialsError(
-      `Credentials JSON field ${field} is ${state}. Download the credentials JSON again from the High Mobility console.`,
+      `${source} field ${field} is ${state}. Download the credentials JSON again from the High Mobility console.`,
       { field },
     );
   }

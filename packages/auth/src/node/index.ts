@@ -1,11 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import type { Credentials } from '../credentials/credentials.js';
-import { parseCredentialsJson } from '../credentials/credentials-json.js';
+import { parseCredentialsSource } from '../credentials/credentials-json.js';
 import { InvalidCredentialsError } from '../errors.js';
 
 /**
  * Reads a credentials JSON file downloaded from the High Mobility console and creates
- * credentials from it. Node.js only.
+ * credentials from it. Errors name the path, and a syntax error its line and column. A UTF-8
+ * byte order mark is skipped. Node.js only.
  *
  * @example
  * ```ts
@@ -26,5 +27,5 @@ export async function loadCredentialsFile(path: string): Promise<Credentials> {
       { cause: error },
     );
   }
-  return parseCredentialsJson(text);
+  return parseCredentialsSource(text, path);
 }
