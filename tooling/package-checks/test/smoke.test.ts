@@ -13,7 +13,10 @@ import {
 import { repositoryRoot, typedEntries } from '../src/workspace.js';
 
 const fixturesDir = fileURLToPath(new URL('../fixtures/smoke-project', import.meta.url));
+// Generous limits: a type check with skipLibCheck off takes about 10 s of CPU, and CI runs two
+// packages' tests at once on two cores.
 const stepTimeoutMs = 60_000;
+const typeCheckTimeoutMs = 180_000;
 
 /** Formats a failed command so the test failure shows what the command printed. */
 function describeRun(label: string, result: RunResult): string {
@@ -59,7 +62,7 @@ describe('packed packages in a fresh project (uses the npm registry)', () => {
       { cwd: projectDir },
     );
     if (install.code !== 0) throw new Error(describeRun('npm install', install));
-  }, 180_000);
+  }, 240_000);
 
   afterAll(async () => {
     if (projectDir !== '') await rm(projectDir, { recursive: true, force: true });
@@ -96,7 +99,7 @@ describe('packed packages in a fresh project (uses the npm registry)', () => {
     ['bundler', 'tsconfig.bundler.json'],
   ])(
     'type-checks every public entry with %s resolution',
-    { timeout: stepTimeoutMs },
+    { timeout: typeCheckTimeoutMs },
     async (_, config) => {
       const result = await run(bin('tsc'), ['-p', config], { cwd: projectDir });
       expect(result.code, describeRun(`tsc -p ${config}`, result)).toBe(0);
