@@ -51,7 +51,7 @@ describe('API reference', () => {
     const result = await run('node', [script, out], { cwd: process.cwd(), env: process.env });
     // biome-ignore lint/suspicious/noControlCharactersInRegex: strips the ANSI colour codes
     output = `${result.stdout}\n${result.stderr}`.replace(/\u001b\[[0-9;]*m/g, '');
-  }, 120_000);
+  }, 240_000);
 
   afterAll(async () => {
     if (out !== '') await rm(out, { recursive: true, force: true });
