@@ -88,6 +88,9 @@ export async function verifyWebhookSignature(
 export class WebhookDispatcher {
   #options: WebhookOptions | undefined;
   readonly #pending = new Set<Promise<void>>();
+  // Tail of the chain of change deliveries. Each waits for the one before it, because signing and
+  // sending are asynchronous and would otherwise let a later change arrive first.
+  #lastChange: Promise<void> = Promise.resolve();
   readonly deliveries: WebhookDelivery[] = [];
 
   configure(options: WebhookOptions | undefined): void {
@@ -100,7 +103,11 @@ export class WebhookDispatcher {
   dispatch(change: ClearanceChange): void {
     const options = this.#options;
     if (!options || (!options.url && !options.callback)) return;
-    this.#track(this.#deliverChange(options, change));
+    const previous = this.#lastChange;
+    const next = previous.then(() => this.#deliverChange(options, change));
+    // #deliverChange catches send failures itself, so the chain only guards against a signing error.
+    this.#lastChange = next.catch(() => undefined);
+    this.#track(next);
   }
 
   /**

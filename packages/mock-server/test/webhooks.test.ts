@@ -54,6 +54,34 @@ describe('webhook callback', () => {
     expect(mock.webhookDeliveries).toHaveLength(4);
   });
 
+  it('delivers changes in order', async () => {
+    const received: string[] = [];
+    let sends = 0;
+    const mock = createMockApi({
+      clock: 'manual',
+      approvalDelayMs: 0,
+      webhook: {
+        secret,
+        url: 'http://127.0.0.1:9/hooks',
+        // The first send is slow, so an unordered sender would report the second change first.
+        fetch: async () => {
+          sends += 1;
+          if (sends === 1) await new Promise((resolve) => setTimeout(resolve, 50));
+          return new Response(null, { status: 204 });
+        },
+        callback: (delivery) => void received.push(delivery.payload.status),
+      },
+    });
+    mock.setClearanceStatus(sandboxVin, 'pending');
+    mock.setClearanceStatus(sandboxVin, 'approved');
+    await mock.flushWebhooks();
+    expect(received).toEqual(['pending', 'approved']);
+    expect(mock.webhookDeliveries.map((delivery) => delivery.payload.status)).toEqual([
+      'pending',
+      'approved',
+    ]);
+  });
+
   it('redelivers with the same id and signature', async () => {
     const received: WebhookDelivery[] = [];
     const mock = createMockApi({
