@@ -105,9 +105,11 @@ function errorResponse(response: Response, body: unknown, context: ResponseConte
     );
   }
   const excerpt = excerptBody(context.text, context.secrets);
-  const type = response.headers.get('content-type') ?? 'no content type';
+  const contentType = response.headers.get('content-type');
+  const type = contentType === null ? 'no Content-Type' : `Content-Type ${contentType}`;
+  const shownBody = excerpt === '' ? 'an empty body' : `body "${excerpt}"`;
   return new UnexpectedResponseError(
-    `Token request failed with HTTP ${response.status} and a ${type} body: "${excerpt}".`,
+    `Token request failed with HTTP ${response.status}, ${type} and ${shownBody}. ${nextStep(response.status, retryAfterMs)}`,
     {
       status: response.status,
       contentType: response.headers.get('content-type') ?? undefined,
@@ -116,6 +118,21 @@ function errorResponse(response: Response, body: unknown, context: ResponseConte
     },
     { attempts: context.attempts },
   );
+}
+
+/** Suggests what to do after an error status that came without an OAuth error body. */
+function nextStep(status: number, retryAfterMs: number | undefined): string {
+  const wait =
+    retryAfterMs === undefined
+      ? ''
+      : ` The server asked to wait ${Math.ceil(retryAfterMs / 1000)} s.`;
+  if (status === 429) {
+    return `The token endpoint is rate limiting this client; retry later.${wait}`;
+  }
+  if (status >= 500) {
+    return `The token endpoint or a proxy in front of it failed; retry later.${wait}`;
+  }
+  return 'Check that the base URL points at the High Mobility API.';
 }
 
 function unexpected(
