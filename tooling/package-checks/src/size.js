@@ -29,10 +29,10 @@ export const browserBundles = [
     label: '@hm-sdk/auth + @hm-sdk/client',
     specifiers: ['@hm-sdk/auth', '@hm-sdk/client'],
     gzipBudgetBytes: 15_000,
-    // TODO: lower the ceiling to the budget once auth and client shrink. In December 2026 the
-    // two entries bundle to 25.7 kB gzipped (73.5 kB minified: auth 27.8, client 26.7, jose 12.2,
-    // openapi-fetch 6.7), so the tests hold the line at 30 kB until then.
-    gzipCeilingBytes: 30_000,
+    // TODO: lower the ceiling to the budget once auth and client shrink. On 4 December 2026 the
+    // two entries bundled to 27.0 kB gzipped (77.3 kB minified: auth 30.7, client 27.6, jose
+    // 12.2, openapi-fetch 6.7), so the tests hold the line at 32 kB until then.
+    gzipCeilingBytes: 32_000,
   },
   {
     label: '@hm-sdk/mock-server/browser (includes msw)',
