@@ -14,7 +14,9 @@ interface CallInit extends HmRequestOptions {
     header?: Record<string, unknown>;
   };
   body?: unknown;
-  headers?: Record<string, string>;
+  headers?:
+    | HeadersInit
+    | Record<string, string | number | boolean | readonly unknown[] | null | undefined>;
 }
 
 /** Replaces each `{name}` of a path template with its URL-encoded parameter. */
@@ -30,13 +32,26 @@ function fillPath(template: string, values: Record<string, unknown> = {}): strin
   });
 }
 
+/** Lists the entries of any header form openapi-fetch accepts: Headers, pairs or a record. */
+function headerEntries(source: CallInit['headers'] | Record<string, unknown>): [string, string][] {
+  if (source === undefined) return [];
+  if (source instanceof Headers || Array.isArray(source)) {
+    return [...new Headers(source as HeadersInit).entries()];
+  }
+  return Object.entries(source).flatMap(([name, value]): [string, string][] => {
+    if (value === undefined || value === null) return [];
+    return [[name, Array.isArray(value) ? value.join(', ') : String(value)]];
+  });
+}
+
 function buildHeaders(init: CallInit): Record<string, string> {
   const headers: Record<string, string> = {};
   if (init.body !== undefined) headers['content-type'] = 'application/json';
-  for (const source of [init.params?.header, init.headers]) {
-    for (const [name, value] of Object.entries(source ?? {})) {
-      if (value !== undefined && value !== null) headers[name.toLowerCase()] = String(value);
-    }
+  for (const [name, value] of [
+    ...headerEntries(init.params?.header),
+    ...headerEntries(init.headers),
+  ]) {
+    headers[name.toLowerCase()] = value;
   }
   return headers;
 }

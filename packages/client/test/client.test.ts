@@ -90,6 +90,23 @@ describe('client over the mock HTTP listener', () => {
     expect(urls.at(-1)?.replace('http://', '')).not.toContain('//');
   });
 
+  it.each([
+    ['a Headers object', new Headers({ 'X-Trace-Id': 'trace-1' })],
+    ['a record', { 'X-Trace-Id': 'trace-1' }],
+    ['pairs', [['X-Trace-Id', 'trace-1']] as [string, string][]],
+  ])('sends extra headers given as %s', async (_, headers) => {
+    const client = harness.client();
+
+    await client.request('post', '/v1/eligibility', {
+      body: { vin: VIN, brand: 'sandbox' },
+      headers,
+    });
+
+    const sent = harness.mock.requests.filter((entry) => entry.path === '/v1/eligibility').at(-1);
+    expect(sent?.headers['x-trace-id']).toBe('trace-1');
+    expect(sent?.headers['content-type']).toBe('application/json');
+  });
+
   it('exposes the resolved base URL and token provider', () => {
     const provider = { getToken: async () => ({}) as never, invalidate() {} };
     const client = createHmClient({ tokenProvider: provider, baseUrl: `${harness.server.url}/` });

@@ -162,6 +162,15 @@ describe('listClearances against the mock', () => {
     expect(clearances.map((clearance) => clearance.vin)).toEqual([early]);
   });
 
+  it('checks the VINs of a plain filter object', async () => {
+    const before = harness.mock.requests.length;
+
+    await expect(
+      client.listClearances({ vin: { operator: 'in', value: ['nope'] } }),
+    ).rejects.toThrow(InvalidVinError);
+    expect(harness.mock.requests.length).toBe(before);
+  });
+
   it('lists everything without a filter', async () => {
     const clearances = await client.listClearances();
 

@@ -11,7 +11,7 @@ import { type RunOptions, type RunResult, runConcurrently } from '../concurrency
 import { unwrap } from '../result.js';
 import { assertValidVin } from '../vin.js';
 import type { CallOptions, FleetContext } from './context.js';
-import type { ClearanceFilterBuilder } from './filter.js';
+import { ClearanceFilterBuilder } from './filter.js';
 import {
   type ClearanceRequestResult,
   callOptions,
@@ -138,10 +138,15 @@ export function createFleetHelpers(context: FleetContext): FleetHelpers {
   };
 }
 
+/** Returns the filter object, with the VINs of a plain object checked as the builder checks them. */
 function toFilter(filter: ClearanceFilter | ClearanceFilterBuilder): ClearanceFilter {
-  return 'build' in filter && typeof filter.build === 'function'
-    ? filter.build()
-    : (filter as ClearanceFilter);
+  if (filter instanceof ClearanceFilterBuilder) return filter.build();
+  const vinCondition = filter.vin;
+  if (vinCondition !== undefined) {
+    const values = Array.isArray(vinCondition.value) ? vinCondition.value : [vinCondition.value];
+    for (const vin of values) assertValidVin(vin);
+  }
+  return filter;
 }
 
 function toVinResult<Value>(result: RunResult<string, Value>): VinRunResult<Value> {
