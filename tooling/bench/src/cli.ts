@@ -4,6 +4,7 @@
  * table and writes the results as JSON. See README.md for the options and the line protocol.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
+import { loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type BenchFile, discoverBenchFiles } from './discover.js';
@@ -76,7 +77,13 @@ console.log(
   values.markdown ? renderMarkdownTable(report.results) : renderTextTable(report.results),
 );
 printProblems(report);
-console.error(`\nResults written to ${outPath}`);
+const [loadStart = 0] = report.loadAverage.start;
+const [loadEnd = 0] = report.loadAverage.end;
+console.error(
+  `\n${report.machine.cpu}, ${report.machine.cores} cores, Node ${report.machine.node}; ` +
+    `1-minute load average ${loadStart.toFixed(1)} before and ${loadEnd.toFixed(1)} after the run.`,
+);
+console.error(`Results written to ${outPath}`);
 // A filtered run leaves out required benchmarks on purpose, so only a full selection checks them.
 const incomplete = values.filter === undefined && report.missing.length > 0;
 process.exitCode = report.failures.length > 0 || incomplete ? 1 : 0;
@@ -89,6 +96,7 @@ function defaultResultsFile(): string {
 
 async function runAll(benchFiles: readonly BenchFile[]): Promise<BenchReport> {
   const startedAt = new Date();
+  const loadAtStart = loadavg();
   const started = performance.now();
   const runs: FileRun[] = [];
   for (const [index, file] of benchFiles.entries()) {
@@ -109,6 +117,7 @@ async function runAll(benchFiles: readonly BenchFile[]): Promise<BenchReport> {
     startedAt,
     durationMs: performance.now() - started,
     machine: await describeMachine(),
+    loadAverage: { start: loadAtStart, end: loadavg() },
   });
 }
 

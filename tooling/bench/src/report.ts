@@ -23,6 +23,8 @@ export interface BenchReport {
   startedAt: string;
   durationMs: number;
   machine: MachineInfo;
+  /** 1, 5 and 15 minute load averages before and after the run; high values mean a busy machine. */
+  loadAverage: { start: number[]; end: number[] };
   results: ReportedResult[];
   /** Files that failed or broke the protocol, with what went wrong. */
   failures: { file: string; problems: string[]; stderrTail: string }[];
@@ -33,7 +35,13 @@ export interface BenchReport {
 /** Combines the runs of all files into one report and adds the summaries and paired ratios. */
 export function buildReport(
   runs: readonly FileRun[],
-  context: { mode: BenchMode; startedAt: Date; durationMs: number; machine: MachineInfo },
+  context: {
+    mode: BenchMode;
+    startedAt: Date;
+    durationMs: number;
+    machine: MachineInfo;
+    loadAverage: BenchReport['loadAverage'];
+  },
 ): BenchReport {
   const results: ReportedResult[] = [];
   const failures: BenchReport['failures'] = [];
@@ -66,6 +74,7 @@ export function buildReport(
     startedAt: context.startedAt.toISOString(),
     durationMs: Math.round(context.durationMs),
     machine: context.machine,
+    loadAverage: context.loadAverage,
     results,
     failures,
     missing,

@@ -7,7 +7,13 @@ import { requiredBenchmarks } from '../src/suite.js';
 import { formatNumber, renderMarkdownTable, renderTextTable } from '../src/table.js';
 
 const machine = { node: 'v20.0.0', cpu: 'test cpu', cores: 2, memoryGiB: 1, platform: 'test' };
-const context = { mode: 'short' as const, startedAt: new Date(0), durationMs: 1, machine };
+const context = {
+  mode: 'short' as const,
+  startedAt: new Date(0),
+  durationMs: 1,
+  machine,
+  loadAverage: { start: [0, 0, 0], end: [0, 0, 0] },
+};
 
 function fileRun(label: string, results: BenchResult[], problems: string[] = []): FileRun {
   const file: BenchFile = { path: label, label, packageDir: '.', typescript: false };
