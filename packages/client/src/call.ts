@@ -19,17 +19,28 @@ interface CallInit extends HmRequestOptions {
     | Record<string, string | number | boolean | readonly unknown[] | null | undefined>;
 }
 
+/** Path templates split at their `{name}` parameters: odd positions are parameter names. */
+const templateParts = new Map<string, string[]>();
+
 /** Replaces each `{name}` of a path template with its URL-encoded parameter. */
 function fillPath(template: string, values: Record<string, unknown> = {}): string {
-  return template.replace(/\{([^}]+)\}/g, (_, name: string) => {
+  let parts = templateParts.get(template);
+  if (parts === undefined) {
+    parts = template.split(/\{([^}]+)\}/);
+    templateParts.set(template, parts);
+  }
+  let path = parts[0] ?? '';
+  for (let index = 1; index < parts.length; index += 2) {
+    const name = parts[index] as string;
     const value = values[name];
     if (value === undefined || value === null || value === '') {
       throw new TypeError(
         `Missing path parameter "${name}" for ${template}: pass params.path.${name}.`,
       );
     }
-    return encodeURIComponent(String(value));
-  });
+    path += encodeURIComponent(String(value)) + (parts[index + 1] ?? '');
+  }
+  return path;
 }
 
 /** Lists the entries of any header form openapi-fetch accepts: Headers, pairs or a record. */
