@@ -21,9 +21,13 @@ type JsonBodyOf<Response> = Response extends { content: { 'application/json': in
 
 /** A documented success: `data` has the schema of that status. */
 export interface HmSuccess<Status extends number, Data> {
+  /** Always true for a success, so `if (result.ok)` narrows to this member. */
   readonly ok: true;
+  /** HTTP status of the response. */
   readonly status: Status;
+  /** The parsed body, with the schema the contract documents for `status`. */
   readonly data: Data;
+  /** Never set on a success. */
   readonly error?: undefined;
   /** The response; its body has already been read. */
   readonly response: Response;
@@ -36,12 +40,19 @@ export interface HmSuccess<Status extends number, Data> {
  * other status it is `unknown`. `apiError` is the same response as a throwable {@link ApiError}.
  */
 export interface HmFailure<Status extends number, Body> {
+  /** Always false for an error response. */
   readonly ok: false;
+  /** HTTP status of the response. */
   readonly status: Status;
+  /** Never set on a failure. */
   readonly data?: undefined;
+  /** The parsed error body. */
   readonly error: Body;
+  /** The same response as a throwable error with `errors[]` and `requestId`. */
   readonly apiError: ApiError;
+  /** The response; its body has already been read. */
   readonly response: Response;
+  /** The request id from the body's `request_id` or the `x-request-id` header. */
   readonly requestId: string | undefined;
 }
 

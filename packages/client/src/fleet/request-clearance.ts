@@ -14,6 +14,7 @@ export type ClearanceRequestOutcome =
 
 /** The result of {@link requestClearance}: one outcome per requested vehicle, in request order. */
 export interface ClearanceRequestResult {
+  /** One outcome per requested vehicle, at the index of that vehicle in the request. */
   vehicles: ClearanceRequestOutcome[];
 }
 

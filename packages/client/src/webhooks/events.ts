@@ -5,10 +5,13 @@ import { verifyWebhookSignature, WEBHOOK_SIGNATURE_HEADER, type WebhookBody } fr
 
 /** The `fleet_clearance_changed` event: the clearance of a vehicle moved to a new status. */
 export interface FleetClearanceChangedEvent {
+  /** Event name. */
   event: 'fleet_clearance_changed';
   /** Unique id of this delivery; a repeated delivery carries the same id. */
   delivery_id: string;
+  /** The vehicle whose clearance changed. */
   vin: string;
+  /** Brand of the vehicle, as given in the clearance request. */
   brand: string;
   /** The new status. */
   status: ClearanceStatus;
