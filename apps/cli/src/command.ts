@@ -45,18 +45,18 @@ export const connectionOptionsHelp = `Connection options:
   --private-key-file <path>
                          EC P-256 private key (PEM); secrets are never accepted as flags`;
 
-/** How a command is parsed and described. */
+/** Parsing rules and help text of one command. */
 export interface CommandSpec<O extends OptionsConfig> {
   /** Full command name, such as `clearance list`. */
   name: string;
   /** Help text printed by `--help`. */
   help: string;
   options: O;
-  /** Fewest and most positional arguments; `max` of `Infinity` takes any number. */
+  /** Minimum and maximum number of positional arguments; a `max` of `Infinity` allows any number. */
   positionals: { min: number; max: number; names: string };
 }
 
-/** What a command handler receives. */
+/** Input of a command handler: parsed options, positional arguments and the output. */
 export interface CommandInput<O extends OptionsConfig> {
   values: OptionValues<O>;
   positionals: string[];

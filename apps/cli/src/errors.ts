@@ -43,7 +43,7 @@ export function withApiHint(error: unknown, statuses: number[], hint: string): u
   return error;
 }
 
-/** What the CLI prints for a failure and the exit code it returns. */
+/** Description of a failure: the printed message, the exit code and the API details. */
 export interface ErrorReport {
   exitCode: ExitCodeValue;
   kind: ErrorKind;

@@ -1,3 +1,4 @@
+import { writeSync } from 'node:fs';
 import type { Output } from './output.js';
 
 /** Text next to the spinner, or a function that returns it at each frame (for a clock). */
@@ -27,14 +28,18 @@ export function startProgress(output: Output, text: ProgressText): Progress {
   const draw = () => {
     frame = (frame + 1) % frames.length;
     const shown = typeof current === 'function' ? current() : current;
-    process.stderr.write(`\r\u001b[2K${output.errStyle.cyan(frames[frame] ?? '')} ${shown}`);
+    writeSync(2, `\r\u001b[2K${output.errStyle.cyan(frames[frame] ?? '')} ${shown}`);
   };
-  const erase = () => process.stderr.write('\r\u001b[2K');
-  // Ctrl+C during a wait erases the spinner line before exiting with the usual 128 + SIGINT (2).
-  // The handler is in place before the first frame, so no visible spinner can outlive a Ctrl+C.
+  // The spinner writes to file descriptor 2 directly rather than through process.stderr, whose
+  // writes may still be queued when the process ends, so frames and the erase stay in order.
+  const erase = () => writeSync(2, '\r\u001b[2K');
+  // Ctrl+C during a wait erases the spinner line, then raises SIGINT again with no listener left,
+  // so the process ends by the signal as the shell expects. The handler is in place before the
+  // first frame, so no visible spinner can outlive a Ctrl+C.
   const interrupt = () => {
+    clearInterval(timer);
     erase();
-    process.exit(130);
+    process.kill(process.pid, 'SIGINT');
   };
   process.once('SIGINT', interrupt);
   draw();

@@ -322,6 +322,17 @@ describe.concurrent('hm clearance list', () => {
   });
 });
 
+describe.concurrent('hm clearance debug output', () => {
+  it('logs requests without secrets', async () => {
+    const result = await hm(['clearance', 'list', '--tag', runTag(), '--debug']);
+
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(`debug: GET ${mock.url}/v1/fleets/vehicles?filter=`);
+    expect(result.stderr).toMatch(/debug: auth info: /);
+    expect(result.stderr).toMatch(/debug: client debug: Request finished/);
+  });
+});
+
 describe.concurrent('hm clearance get and delete', () => {
   it('shows a clearance and its history', async () => {
     const vin = uniqueVin();

@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestHome, runHm } from './support/cli.js';
+import { createTestHome, expectNoSecrets, runHm } from './support/cli.js';
 
 let home: Awaited<ReturnType<typeof createTestHome>>;
 
@@ -8,7 +8,10 @@ beforeAll(async () => {
   home = await createTestHome();
 });
 
-afterAll(() => home.remove());
+afterAll(async () => {
+  expectNoSecrets([]);
+  await home.remove();
+});
 
 const hm = (args: string[]) => runHm(args, home.env);
 

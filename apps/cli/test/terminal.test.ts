@@ -96,6 +96,9 @@ describe('hm in a terminal', () => {
     await type(`hm clearance wait ${vin} --interval 200ms`);
     await waitForScreen(`Waiting for ${vin}`);
     await tmux('send-keys', '-t', 'hm', 'C-c');
+    // Typing before the shell prompt is back would race with the interrupt in the terminal
+    // driver, so the next command waits for the prompt on the last line.
+    await waitForScreen(/\n[#$] *\n*$/);
     await type('echo "exit=$?"');
     const interrupted = await waitForScreen(/exit=\d/);
 

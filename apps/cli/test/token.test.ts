@@ -217,6 +217,14 @@ describe.concurrent('hm token errors', () => {
     expect(result.stderr).toContain('--env mock');
   });
 
+  it('defaults to the sandbox', async () => {
+    // Without credentials the command stops before any request, so no real host is contacted.
+    const result = await runHm(['token'], home.env);
+
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain('No credentials found for sandbox.');
+  });
+
   it('names the missing half of the credentials', async () => {
     const noSecret = await runHm(['token', '--env', mock.url], home.env, {
       env: { HM_CLIENT_ID: mock.clientId },

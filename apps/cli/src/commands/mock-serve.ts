@@ -109,7 +109,7 @@ function printInfo(output: Output, info: ServeInfo, showSecret: boolean): void {
     style,
   );
   const flags = `--env ${info.url} --credentials ${info.credentialsFile}`;
-  // One write, so a reader of stdout sees the summary complete or not at all.
+  // One write, so a process reading stdout receives the whole summary at once.
   output.out(
     [
       `Mock API listening on ${style.bold(info.url)} (Ctrl+C to stop)`,

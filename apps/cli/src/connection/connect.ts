@@ -56,7 +56,7 @@ function selectProfile(config: ConfigFile, flag: string | undefined, env: NodeJS
   return profile === undefined ? undefined : { name, profile };
 }
 
-/** Where requests go and who signs in, before a token provider exists. */
+/** Base URL and credentials of a connection, before a token provider exists. */
 interface Endpoint {
   baseUrl: string;
   credentials: Credentials;
