@@ -1,5 +1,5 @@
 // Moves a fresh build from .build/ to dist/ with two renames. Other processes that run the CLI
-// while it builds (tests, a colleague's shell) then find the old or the new dist/, never a
+// while it builds (tests, another shell) then find the old or the new dist/, never a
 // missing or half-written one, and files of deleted sources do not linger in dist/.
 import { chmodSync, renameSync, rmSync } from 'node:fs';
 

@@ -3,7 +3,7 @@ import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bin, createTestHome, recordTranscript } from './support/cli.js';
+import { bin, createTestHome, expectNoSecrets, recordTranscript } from './support/cli.js';
 import { startTestMock, type TestMock } from './support/mock.js';
 
 const execFileAsync = promisify(execFile);
@@ -28,7 +28,10 @@ async function waitForScreen(text: string | RegExp): Promise<string> {
   const deadline = Date.now() + 15_000;
   for (;;) {
     const current = await screen();
-    if (typeof text === 'string' ? current.includes(text) : text.test(current)) return current;
+    if (typeof text === 'string' ? current.includes(text) : text.test(current)) {
+      recordTranscript(['(terminal screen)'], current);
+      return current;
+    }
     if (Date.now() > deadline) throw new Error(`"${text}" never appeared. Screen:\n${current}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -58,6 +61,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  expectNoSecrets(mock.secrets);
   await tmux('kill-server').catch(() => undefined);
   await Promise.all([mock.close(), home.remove()]);
 });
@@ -74,7 +78,6 @@ describe('hm in a terminal', () => {
     mock.mock.setClearanceStatus(vin, 'approved');
     const done = await waitForScreen('Reached approved after');
     const styled = await screen(true);
-    recordTranscript(['(terminal)'], done);
 
     expect(requested).toMatch(new RegExp(`${vin}\\s+sandbox\\s+pending`));
     expect(waiting).toMatch(/[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏] Waiting for/);
