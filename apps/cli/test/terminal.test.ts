@@ -90,6 +90,25 @@ describe('hm in a terminal', () => {
     expect(styled).toContain('\u001b[32mapproved');
   });
 
+  it('shows a progress bar for a batch request', async () => {
+    const vins = ['2HM00000000000081', '2HM00000000000082', '2HM00000000000083'];
+    // Slow batches keep the bar on screen long enough to be read.
+    mock.mock.injectFault(
+      'POST /v1/fleets/vehicles',
+      { type: 'latency', delayMs: 700 },
+      { times: 3 },
+    );
+
+    await type('clear');
+    await type(`hm clearance request ${vins.join(' ')} --brand sandbox --batch-size 1`);
+    const progress = await waitForScreen(/Requesting clearance \[[#-]{20}\] \d\/3/);
+    const done = await waitForScreen('Requested clearance for 3 vehicle(s): 3 pending.');
+
+    expect(progress).toMatch(/[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏] Requesting clearance/);
+    expect(done, done).not.toContain('Requesting clearance [');
+    for (const vin of vins) expect(done).toMatch(new RegExp(`${vin}\\s+sandbox\\s+pending`));
+  });
+
   it('erases the spinner on Ctrl+C', async () => {
     const vin = '2HM00000000000079';
     mock.mock.setClearanceStatus(vin, 'pending', { brand: 'sandbox' });
