@@ -28,7 +28,11 @@ describe('hm quickstart', () => {
     expect(stdout).toContain('2HM00000000000001: eligible');
     expect(stdout).toContain('Requested a fleet clearance');
     expect(stdout).toContain('Clearance approved');
-    expect(stdout).toMatch(/Read the vehicle data\n\s+\d+ capabilities: /);
+    // The status the request printed is not repeated as a change.
+    expect(stdout).not.toMatch(/Clearance status changed\n\s+2HM00000000000001: pending/);
+    expect(stdout).toMatch(/Read the vehicle data\n\s+\d+ capabilities: diagnostics, /);
+    expect(stdout).not.toMatch(/capabilities: .*\bbrand\b/);
+    expect(stdout).toMatch(/location: -?\d+(\.\d{1,5})?, -?\d+(\.\d{1,5})?\n/);
     expect(stdout).toContain('Done: every step of the flow worked against the mock.');
   });
 

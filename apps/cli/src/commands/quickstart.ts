@@ -84,10 +84,16 @@ async function runQuickstart(output: Output, vin: string): Promise<number> {
     } = await client.requestClearance([{ vin, brand: 'sandbox' }]);
     step('Requested a fleet clearance', `${vin}: ${requested?.status ?? 'no answer'}`);
 
+    // The first poll reports the status the request already printed, so only print real changes.
+    let shownStatus: string | undefined = requested?.status;
     const approved = await client.waitForClearance(vin, {
       until: 'approved',
       timeoutMs: 30_000,
-      onChange: (clearance) => step('Clearance status changed', `${vin}: ${clearance.status}`),
+      onChange: (clearance) => {
+        if (clearance.status === shownStatus) return;
+        shownStatus = clearance.status;
+        step('Clearance status changed', `${vin}: ${clearance.status}`);
+      },
     });
     step('Clearance approved', `${vin}: ${approved.status}`);
 
@@ -122,7 +128,11 @@ function describeToken(
 
 function summariseVehicleData(data: object): string {
   const record = data as Record<string, unknown>;
-  const capabilities = Object.keys(record).filter((key) => key !== 'vin' && key !== 'request_id');
+  // Capabilities are the object-valued keys; `vin` and `brand` are plain strings.
+  const capabilities = Object.keys(record).filter((key) => {
+    const value = record[key];
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+  });
   const lines = [`${capabilities.length} capabilities: ${capabilities.join(', ')}`];
   const odometer = latestValue(record, 'diagnostics', 'odometer');
   if (odometer) lines.push(`odometer: ${odometer}`);
@@ -139,7 +149,10 @@ function latestValue(data: Record<string, unknown>, capability: string, property
   if (typeof value !== 'object' || value === null) return String(value);
   const fields = value as Record<string, unknown>;
   if ('value' in fields && 'unit' in fields) return `${fields.value} ${fields.unit}`;
-  if ('latitude' in fields && 'longitude' in fields)
-    return `${fields.latitude}, ${fields.longitude}`;
+  if ('latitude' in fields && 'longitude' in fields) {
+    // Five decimals are about a metre, and hide floating-point noise such as 52.523300000000006.
+    const round = (degrees: unknown) => Number(Number(degrees).toFixed(5));
+    return `${round(fields.latitude)}, ${round(fields.longitude)}`;
+  }
   return JSON.stringify(value);
 }
