@@ -20,6 +20,7 @@ export {
   ApiError,
   type ApiErrorFields,
   type ApiErrorItem,
+  BODY_EXCERPT_LENGTH,
   ClearanceSettledError,
   ClearanceWaitTimeoutError,
   type ClearanceWaitTimeoutFields,
@@ -43,7 +44,12 @@ export {
   ClearanceFilterBuilder,
   type ClearanceFilterField,
   type ConditionBuilder,
+  type Conditions,
   clearanceFilter,
+  type DateField,
+  type InputOf,
+  type OperatorOf,
+  type ValueOf,
 } from './fleet/filter.js';
 export type { FleetHelpers, RunForVinsOptions, VinRunResult } from './fleet/helpers.js';
 export type {
@@ -53,19 +59,28 @@ export type {
 } from './fleet/request-clearance.js';
 export type { WaitForClearanceOptions } from './fleet/wait.js';
 export type { HmClientOptions } from './options.js';
-export { type ClientPaths, serializeQuery } from './paths.js';
+export { type ClientPaths, type ListClearances, serializeQuery } from './paths.js';
 export {
+  type Digit,
+  type DocumentedResult,
   type DocumentedStatus,
   type HmFailure,
   type HmRequestMethod,
   type HmResult,
   type HmSuccess,
   type HttpStatus,
+  type InitArgument,
+  type InitOf,
+  type JsonBodyOf,
   type MethodName,
+  type OperationOf,
+  type RequiredKeys,
+  type ResponsesOf,
   type SuccessStatus,
+  type ToNumber,
   unwrap,
 } from './result.js';
-export type { RateLimitEvent } from './transport/rate-gate.js';
+export type { RateGate, RateLimitEvent } from './transport/rate-gate.js';
 export type { HmRequestOptions } from './transport/request-options.js';
 export { parseRetryAfter, type RetryOptions, type RetryPolicy } from './transport/retry.js';
 export { SDK_NAME, SDK_VERSION } from './version.js';

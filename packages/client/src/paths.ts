@@ -1,6 +1,7 @@
 import type { ClearanceFilter, paths } from '@hm-sdk/openapi';
 
-type ListClearances = paths['/v1/fleets/vehicles']['get'];
+/** The generated `GET /v1/fleets/vehicles` operation, with `filter` still typed as a string. */
+export type ListClearances = paths['/v1/fleets/vehicles']['get'];
 
 /**
  * The generated `paths` of `@hm-sdk/openapi`, with one change: the `filter` query parameter of

@@ -4,18 +4,24 @@ import type { ApiError } from './errors/api-error.js';
 import type { ClientPaths } from './paths.js';
 import type { HmRequestOptions } from './transport/request-options.js';
 
-type Digit = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
-type ToNumber<Text> = Text extends `${infer Value extends number}` ? Value : never;
+/** One decimal digit, used to spell out status code ranges. */
+export type Digit = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
+/** The number literal that a numeric string literal spells, such as `404` for `'404'`. */
+export type ToNumber<Text> = Text extends `${infer Value extends number}` ? Value : never;
 
 /** Every HTTP status code from 100 to 599, as number literals. */
 export type HttpStatus = ToNumber<`${1 | 2 | 3 | 4 | 5}${Digit}${Digit}`>;
 /** The success statuses, 200 to 299. */
 export type SuccessStatus = ToNumber<`2${Digit}${Digit}`>;
 
-type ResponsesOf<Operation> = Operation extends { responses: infer Responses } ? Responses : never;
+/** The `responses` map of a generated operation, keyed by status. */
+export type ResponsesOf<Operation> = Operation extends { responses: infer Responses }
+  ? Responses
+  : never;
 /** The statuses an operation documents. */
 export type DocumentedStatus<Operation> = Extract<keyof ResponsesOf<Operation>, HttpStatus>;
-type JsonBodyOf<Response> = Response extends { content: { 'application/json': infer Body } }
+/** The `application/json` body type of a generated response, or `undefined` if it has none. */
+export type JsonBodyOf<Response> = Response extends { content: { 'application/json': infer Body } }
   ? Body
   : undefined;
 
@@ -56,7 +62,8 @@ export interface HmFailure<Status extends number, Body> {
   readonly requestId: string | undefined;
 }
 
-type DocumentedResult<Operation> = {
+/** The result members for the statuses that an operation documents, one per status. */
+export type DocumentedResult<Operation> = {
   [Status in DocumentedStatus<Operation>]: Status extends SuccessStatus
     ? HmSuccess<Status, JsonBodyOf<ResponsesOf<Operation>[Status]>>
     : HmFailure<Status, JsonBodyOf<ResponsesOf<Operation>[Status]>>;
@@ -75,8 +82,15 @@ export type HmResult<Operation> =
   | DocumentedResult<Operation>
   | HmFailure<Exclude<HttpStatus, DocumentedStatus<Operation>>, unknown>;
 
-type RequiredKeys<T> = { [K in keyof T]-?: object extends Pick<T, K> ? never : K }[keyof T];
-type InitArgument<Init> = [RequiredKeys<Init>] extends [never] ? [init?: Init] : [init: Init];
+/** The keys of `T` that are not optional. */
+export type RequiredKeys<T> = { [K in keyof T]-?: object extends Pick<T, K> ? never : K }[keyof T];
+/**
+ * The `init` parameter of {@link HmRequestMethod} as a rest tuple: optional when `Init` has no
+ * required key, and required otherwise.
+ */
+export type InitArgument<Init> = [RequiredKeys<Init>] extends [never]
+  ? [init?: Init]
+  : [init: Init];
 
 /** An HTTP method name in lower or upper case, such as `'get'` or `'GET'`. */
 export type MethodName = HttpMethod | Uppercase<HttpMethod>;
@@ -94,8 +108,12 @@ export type HmRequestMethod<Paths extends object = ClientPaths> = <
   ...init: InitArgument<InitOf<Paths[Path], Lowercase<Method>> & HmRequestOptions>
 ) => Promise<HmResult<OperationOf<Paths[Path], Lowercase<Method>>>>;
 
-type OperationOf<PathItem, Method> = Method extends keyof PathItem ? PathItem[Method] : never;
-type InitOf<PathItem, Method> = Method extends keyof PathItem
+/** The operation of a path item for a lowercase method name, or `never` if it has none. */
+export type OperationOf<PathItem, Method> = Method extends keyof PathItem
+  ? PathItem[Method]
+  : never;
+/** The openapi-fetch request options (params, body, headers) of one operation. */
+export type InitOf<PathItem, Method> = Method extends keyof PathItem
   ? NonNullable<MaybeOptionalInit<PathItem, Method>>
   : never;
 

@@ -18,7 +18,7 @@ export type {
   ResponseToValidate,
 } from './contract/contract.js';
 export { createContract } from './contract/contract.js';
-export type { Schema, ValidationIssue } from './contract/schema-validator.js';
+export type { RefResolver, Schema, ValidationIssue } from './contract/schema-validator.js';
 export { createRefResolver, validateSchema } from './contract/schema-validator.js';
 export type { Fault } from './faults/fault.js';
 export type { FaultTarget } from './faults/fault-queue.js';

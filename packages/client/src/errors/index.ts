@@ -8,6 +8,7 @@ import type { InvalidWebhookError } from './webhook-errors.js';
 export { ApiError, type ApiErrorFields, type ApiErrorItem, toApiError } from './api-error.js';
 export { HmClientError, type HmClientErrorCode, type HmClientErrorOptions } from './base.js';
 export {
+  BODY_EXCERPT_LENGTH,
   ResponseParseError,
   type ResponseParseProblem,
   UnexpectedContentTypeError,

@@ -1,16 +1,22 @@
 import type { ClearanceFilter } from '@hm-sdk/openapi';
 import { assertValidVin } from '../vin.js';
 
-type Conditions = Required<ClearanceFilter>;
+/** The clearance filter with every field required, so `Conditions[Field]` is a condition type. */
+export type Conditions = Required<ClearanceFilter>;
 
 /** A field that `GET /v1/fleets/vehicles` can filter on. */
 export type ClearanceFilterField = keyof Conditions;
 
-type DateField = 'approved_at' | 'inserted_at';
-type OperatorOf<Condition> = Condition extends { operator: infer Operator extends string }
+/** The filter fields whose values are date-times, so their builder methods also take `Date`. */
+export type DateField = 'approved_at' | 'inserted_at';
+
+/** The operator names that a field's condition type allows, such as `'eq' | 'in'`. */
+export type OperatorOf<Condition> = Condition extends { operator: infer Operator extends string }
   ? Operator
   : never;
-type ValueOf<Condition, Operator> = Condition extends {
+
+/** The value type that a field's condition takes with `Operator`, or `never` if not allowed. */
+export type ValueOf<Condition, Operator> = Condition extends {
   operator: infer Allowed;
   value: infer Value;
 }
@@ -18,7 +24,9 @@ type ValueOf<Condition, Operator> = Condition extends {
     ? Value
     : never
   : never;
-type InputOf<Field, Value> = Field extends DateField ? Value | Date : Value;
+
+/** The value a builder method accepts: the wire value, plus `Date` for the date fields. */
+export type InputOf<Field, Value> = Field extends DateField ? Value | Date : Value;
 
 /**
  * The operators the contract allows on one field, each taking the value type that operator

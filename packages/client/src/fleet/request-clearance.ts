@@ -5,14 +5,17 @@ import { unwrap } from '../result.js';
 import { InvalidVinError, isValidVin } from '../vin.js';
 import type { CallOptions, FleetContext } from './context.js';
 
-/** The outcome for one vehicle of {@link requestClearance}. */
+/** The outcome for one vehicle of {@link FleetHelpers.requestClearance}. */
 export type ClearanceRequestOutcome =
   /** The API's response entry: a clearance status, or `error` with a `description` for a bad entry. */
   | ClearanceResponseItem
   /** No response entry for this vehicle, because its batch failed; `error` is the cause. */
   | { vin: string; status: 'failed'; error: Error };
 
-/** The result of {@link requestClearance}: one outcome per requested vehicle, in request order. */
+/**
+ * The result of {@link FleetHelpers.requestClearance}: one outcome per requested vehicle, in
+ * request order.
+ */
 export interface ClearanceRequestResult {
   /** One outcome per requested vehicle, at the index of that vehicle in the request. */
   vehicles: ClearanceRequestOutcome[];
