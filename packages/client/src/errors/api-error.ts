@@ -50,6 +50,7 @@ function fixFor(status: number): string {
  * It contains neither the request, its headers nor the access token, so logging it is safe.
  */
 export class ApiError extends HmClientError {
+  override readonly name = 'ApiError';
   readonly code = 'ERR_CLIENT_API';
   /** HTTP status of the response. */
   readonly status: number;

@@ -38,7 +38,9 @@ export abstract class HmClientError extends Error {
 
   constructor(message: string, options: HmClientErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
-    this.name = new.target.name;
+    // Each subclass sets `name` as a string literal, because minifiers rename classes and
+    // `new.target.name` would then be the shortened name.
+    this.name = 'HmClientError';
     this.operation = options.operation;
     this.attempts = options.attempts;
   }

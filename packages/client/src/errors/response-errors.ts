@@ -36,6 +36,8 @@ export interface UnusableResponseFields {
  * about the response, so a caller can log the status and the start of the body.
  */
 export abstract class UnusableResponseError extends HmClientError {
+  // Typed as string so that the subclasses can set their own literal.
+  override readonly name: string = 'UnusableResponseError';
   /** HTTP status of the response. */
   readonly status: number;
   /** The `Content-Type` header as sent. */
@@ -63,6 +65,7 @@ export type ResponseParseProblem = 'empty-body' | 'invalid-json' | 'missing-entr
  * end here, so neither can pass for a success.
  */
 export class ResponseParseError extends UnusableResponseError {
+  override readonly name = 'ResponseParseError';
   readonly code = 'ERR_CLIENT_RESPONSE_PARSE';
   /** The problem with the body. */
   readonly problem: ResponseParseProblem;
@@ -83,5 +86,6 @@ export class ResponseParseError extends UnusableResponseError {
  * API (a 502 from a load balancer).
  */
 export class UnexpectedContentTypeError extends UnusableResponseError {
+  override readonly name = 'UnexpectedContentTypeError';
   readonly code = 'ERR_CLIENT_UNEXPECTED_CONTENT_TYPE';
 }

@@ -6,11 +6,13 @@ import { HmClientError, type HmClientErrorOptions } from './base.js';
  * error is thrown.
  */
 export class NetworkError extends HmClientError {
+  override readonly name = 'NetworkError';
   readonly code = 'ERR_CLIENT_NETWORK';
 }
 
 /** One attempt took longer than its timeout, from sending the request to the end of the body. */
 export class TimeoutError extends HmClientError {
+  override readonly name = 'TimeoutError';
   readonly code = 'ERR_CLIENT_TIMEOUT';
   /** The timeout that expired, in milliseconds; `undefined` when the caller's signal timed out. */
   readonly timeoutMs: number | undefined;
@@ -27,6 +29,7 @@ export class TimeoutError extends HmClientError {
  * does.
  */
 export class AbortError extends HmClientError {
+  override readonly name = 'AbortError';
   readonly code = 'ERR_CLIENT_ABORTED';
 }
 

@@ -14,6 +14,7 @@ export interface ClearanceWaitTimeoutFields {
 
 /** `waitForClearance` gave up because the clearance did not reach the status in time. */
 export class ClearanceWaitTimeoutError extends HmClientError {
+  override readonly name = 'ClearanceWaitTimeoutError';
   readonly code = 'ERR_CLIENT_CLEARANCE_WAIT_TIMEOUT';
   /** The VIN whose clearance was polled. */
   readonly vin: string;
@@ -43,6 +44,7 @@ export class ClearanceWaitTimeoutError extends HmClientError {
  * such as `rejected` while waiting for `approved`. A new clearance request is needed to move on.
  */
 export class ClearanceSettledError extends HmClientError {
+  override readonly name = 'ClearanceSettledError';
   readonly code = 'ERR_CLIENT_CLEARANCE_SETTLED';
   /** The VIN whose clearance was polled. */
   readonly vin: string;

@@ -12,6 +12,7 @@ export type WebhookProblem =
  * and do not act on its content.
  */
 export class InvalidWebhookError extends HmClientError {
+  override readonly name = 'InvalidWebhookError';
   readonly code = 'ERR_CLIENT_INVALID_WEBHOOK';
   /** The problem with the delivery. */
   readonly problem: WebhookProblem;
