@@ -212,6 +212,43 @@ describe('response contract', () => {
     expect(unexpected).toEqual([]);
   });
 
+  it('zero-delay delete reports the transitional status', async () => {
+    const mock = createMockApi({ clock: 'manual', approvalDelayMs: 0, transitionDelayMs: 0 });
+    const token = await tokenFor(mock);
+    const pendingVin = 'SANDB0XV1N0000002';
+    mock.setClearanceOutcome(pendingVin, { status: 'manual' });
+    await call(mock, 'POST', '/v1/fleets/vehicles', {
+      token,
+      body: {
+        vehicles: [
+          { vin: sandboxVin, brand: 'sandbox' },
+          { vin: pendingVin, brand: 'sandbox' },
+        ],
+      },
+    });
+
+    const cases = [
+      { vin: sandboxVin, transitional: 'revoking', final: 'revoked' },
+      { vin: pendingVin, transitional: 'canceling', final: 'canceled' },
+    ];
+    for (const { vin, transitional, final } of cases) {
+      const path = `/v1/fleets/vehicles/${vin}`;
+      const deleted = await call(mock, 'DELETE', path, { token });
+      const problems = contract.validateResponse({
+        method: 'DELETE',
+        path,
+        status: deleted.status,
+        contentType: deleted.response.headers.get('content-type'),
+        body: await deleted.response.clone().text(),
+      });
+
+      expect(deleted.status).toBe(200);
+      expect(deleted.body).toEqual({ vin, status: transitional, tags: {} });
+      expect(problems).toEqual([]);
+      expect(mock.getClearance(vin)?.status).toBe(final);
+    }
+  });
+
   it('flags a response that breaks the document', () => {
     const problems = contract.validateResponse({
       method: 'GET',

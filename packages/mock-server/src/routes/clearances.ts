@@ -156,7 +156,7 @@ export const deleteClearanceRoute: RouteDefinition = {
           },
         ]);
       default:
-        return jsonResponse({ vin, status: result.status, tags: { ...result.tags } }, requestId);
+        return jsonResponse(result, requestId);
     }
   },
 };

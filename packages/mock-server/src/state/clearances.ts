@@ -52,6 +52,16 @@ export interface ClearanceChange {
   timestamp: string;
 }
 
+/**
+ * A started revocation or cancellation, as `DELETE /v1/fleets/vehicles/{vin}` reports it. The
+ * status is the transitional one even when the final status is applied at once.
+ */
+export interface StartedRemoval {
+  vin: string;
+  status: 'revoking' | 'canceling';
+  tags: Record<string, string>;
+}
+
 /** Reason a delete request could not start. */
 export type DeleteRejection = 'not_found' | 'already_removed' | 'in_transition' | 'not_cancelable';
 
@@ -120,7 +130,7 @@ export class ClearanceStore {
   }
 
   /** Starts revoking an approved clearance or canceling a pending one. */
-  delete(vin: string): ClearanceRecord | DeleteRejection {
+  delete(vin: string): StartedRemoval | DeleteRejection {
     const record = this.#records.get(vin);
     if (!record) return 'not_found';
     if (removedStatuses.has(record.status)) return 'already_removed';
@@ -130,9 +140,12 @@ export class ClearanceStore {
     }
     const next = record.status === 'approved' ? 'revoking' : 'canceling';
     this.#transition(record, next);
+    // Taken before scheduling, because a zero transition delay applies the final status within
+    // the schedule call, and the response must still report the transitional one.
+    const started: StartedRemoval = { vin, status: next, tags: { ...record.tags } };
     const final = next === 'revoking' ? 'revoked' : 'canceled';
     this.#scheduleStatus(record, final, this.#options.transitionDelayMs);
-    return record;
+    return started;
   }
 
   /**
