@@ -1,6 +1,6 @@
 // Builds the API reference into dist/api (or the folder given as the first argument) and exits
 // with 1 on any TypeDoc warning. Needs built packages, because a package's types refer to its
-// workspace dependencies through their dist/ declarations: `pnpm run docs` at the repository
+// workspace dependencies through their dist/ declarations: `pnpm api-docs` at the repository
 // root builds them first.
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
