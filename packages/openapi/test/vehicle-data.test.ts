@@ -13,7 +13,7 @@ const recordedAt = '2024-05-02T08:15:00.000Z';
 
 /** A response with one property of each typed capability, plus two generic capabilities. */
 const sample = {
-  vin: 'EXVETESTVIN000001',
+  vin: 'EXVETESTV1N000001',
   brand: 'mercedes_benz',
   request_id: 'a8306c7c-9f57-453c-8189-d06118944770',
   diagnostics: {

@@ -676,7 +676,7 @@ export const openApiDocument: OpenApiDocument = {
       "Vin": {
         "type": "string",
         "description": "Vehicle Identification Number. Real VINs have 17 characters without I, O or Q; the API reports other values as errors rather than rejecting the schema, so no pattern is enforced here.",
-        "example": "EXVETESTVIN000001"
+        "example": "EXVETESTV1N000001"
       },
       "ApiErrorItem": {
         "type": "object",

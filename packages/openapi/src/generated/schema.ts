@@ -170,7 +170,7 @@ export interface components {
     schemas: {
         /**
          * @description Vehicle Identification Number. Real VINs have 17 characters without I, O or Q; the API reports other values as errors rather than rejecting the schema, so no pattern is enforced here.
-         * @example EXVETESTVIN000001
+         * @example EXVETESTV1N000001
          */
         Vin: string;
         /** @description One problem with a request. */
