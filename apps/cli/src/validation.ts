@@ -104,16 +104,19 @@ function suggestBrand(value: string, brands: readonly string[]): string {
  * API uses. The error lists every valid brand.
  *
  * @param purpose - which endpoint the brand is for, named in the error
+ * @param where - where the value came from, such as `line 4 of fleet.csv`, named in the error
  */
 export function parseBrand<const B extends string>(
   value: string,
   brands: readonly B[],
   purpose: 'eligibility' | 'clearance',
+  where?: string,
 ): B {
   const brand = value.trim().toLowerCase();
   if ((brands as readonly string[]).includes(brand)) return brand as B;
+  const location = where === undefined ? '' : ` (${where})`;
   throw usageError(
-    `Unknown brand "${value}" for ${purpose}.${suggestBrand(value, brands)} ` +
+    `Unknown brand "${value}"${location} for ${purpose}.${suggestBrand(value, brands)} ` +
       `Valid brands: ${brands.join(', ')}.`,
   );
 }

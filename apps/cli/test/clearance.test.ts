@@ -148,7 +148,7 @@ describe.concurrent('hm clearance request', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('3 vehicles are invalid');
     expect(result.stderr).toContain(`Invalid VIN "SHORTVIN" (line 3 of ${file})`);
-    expect(result.stderr).toContain('Unknown brand "tesla-x"');
+    expect(result.stderr).toContain(`Unknown brand "tesla-x" (line 4 of ${file})`);
     expect(result.stderr).toContain(
       `VIN ${good} is listed twice (line 2 of ${file} and line 5 of ${file})`,
     );

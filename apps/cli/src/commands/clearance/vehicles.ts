@@ -20,7 +20,8 @@ function toVehicle(
       `Missing brand for ${vin} (${entry.where}): pass --brand or add a brand column.`,
     );
   }
-  const brand = parseBrand(brandText, clearanceBrands, 'clearance');
+  const brandWhere = entry.brand === undefined ? '--brand' : entry.where;
+  const brand = parseBrand(brandText, clearanceBrands, 'clearance', brandWhere);
   const first = seen.get(vin);
   if (first !== undefined) {
     throw usageError(`VIN ${vin} is listed twice (${first} and ${entry.where}).`);
