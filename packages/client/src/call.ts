@@ -3,7 +3,7 @@ import { serializeQuery } from './paths.js';
 import type { HmRequestMethod, HmResult } from './result.js';
 import type { HmRequestOptions } from './transport/request-options.js';
 import { assertTimeout } from './transport/request-options.js';
-import { parseRetryAfter, resolveRetryPolicy } from './transport/retry.js';
+import { isIdempotentMethod, parseRetryAfter, resolveRetryPolicy } from './transport/retry.js';
 import { type OutgoingRequest, send, type TransportSettings } from './transport/transport.js';
 
 /** The `init` argument of `client.request`, as the implementation reads it. */
@@ -106,7 +106,7 @@ export function createRequestMethod(
     init: CallInit = {},
   ): Promise<HmResult<unknown>> => {
     const outgoing = buildRequest(settings, method.toUpperCase(), path, init);
-    const { response, value } = await send(settings, outgoing);
+    const { response, value, attempts } = await send(settings, outgoing);
     const requestId = response.headers.get('x-request-id') ?? undefined;
     if (response.ok) {
       return { ok: true, status: response.status, data: value, response, requestId } as never;
@@ -114,6 +114,8 @@ export function createRequestMethod(
     const apiError = toApiError(outgoing.call.operation, response.status, value, {
       requestId,
       retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), settings.clock.now()),
+      attempts,
+      idempotent: outgoing.call.idempotent ?? isIdempotentMethod(outgoing.method),
     });
     return {
       ok: false,

@@ -25,7 +25,11 @@ export interface HmClientOptions extends BaseUrlOptions {
   fetch?: typeof fetch;
   /** Time limit of each attempt in milliseconds, from sending to the end of the body. Default 30,000. */
   timeoutMs?: number;
-  /** Retry settings, or `false` for a single attempt per call. */
+  /**
+   * Retry settings, or `false` for a single attempt per call. A 429 is retried for every method.
+   * Network errors, timeouts, 502, 503 and 504 are retried only for idempotent calls, after the
+   * `Retry-After` time or an exponential backoff.
+   */
   retry?: RetryOptions | false;
   /**
    * Product token of the calling application, such as `fleet-sync/2.1`. It goes before the SDK's

@@ -24,6 +24,11 @@ export interface ApiErrorFields {
   retryAfterMs?: number | undefined;
   /** The parsed error body as the API sent it. */
   body?: unknown;
+  /**
+   * Whether the client treated the call as idempotent, so it could retry a 5xx. When false, the
+   * message warns that the request may have taken effect.
+   */
+  idempotent?: boolean | undefined;
 }
 
 const fixByStatus: Record<number, string> = {
@@ -36,11 +41,29 @@ const fixByStatus: Record<number, string> = {
   429: 'Slow down: wait as long as Retry-After says, or lower the concurrency.',
 };
 
-function fixFor(status: number): string {
-  return (
-    fixByStatus[status] ??
-    (status >= 500 ? 'Retry later, and quote the request id to support.' : '')
-  );
+/** The 5xx statuses the client retries for idempotent calls. */
+const RETRIED_5XX = new Set([502, 503, 504]);
+
+/** Retry facts that shape the advice of a 5xx message. */
+interface RetryFacts {
+  attempts?: number | undefined;
+  idempotent?: boolean | undefined;
+}
+
+function fixFor(status: number, facts: RetryFacts): string {
+  const fix = fixByStatus[status];
+  if (fix !== undefined || status < 500) return fix ?? '';
+  const support = 'quote the request id to support';
+  if (facts.idempotent === false) {
+    return `The client did not retry, because the call is not idempotent and may have taken effect. Check its outcome before you send it again, and ${support}.`;
+  }
+  if (facts.attempts !== undefined && facts.attempts > 1) {
+    return `The client sent the request ${facts.attempts} times. Retry later, and ${support}.`;
+  }
+  if (facts.attempts === 1 && !RETRIED_5XX.has(status)) {
+    return `The client does not retry HTTP ${status}. Retry later if the failure is temporary, and ${support}.`;
+  }
+  return `Retry later, and ${support}.`;
 }
 
 /**
@@ -67,7 +90,7 @@ export class ApiError extends HmClientError {
 
   constructor(fields: ApiErrorFields, options: HmClientErrorOptions = {}) {
     const errors = fields.errors ?? [];
-    super(describe(fields, errors), { ...options, operation: fields.operation });
+    super(describe(fields, errors, options.attempts), { ...options, operation: fields.operation });
     this.status = fields.status;
     this.errors = errors;
     this.requestId = fields.requestId;
@@ -77,14 +100,18 @@ export class ApiError extends HmClientError {
   }
 }
 
-function describe(fields: ApiErrorFields, errors: ApiErrorItem[]): string {
+function describe(
+  fields: ApiErrorFields,
+  errors: ApiErrorItem[],
+  attempts: number | undefined,
+): string {
   const reasons = errors.map((item) => {
     const text = item.detail ? `${item.title}: ${item.detail}` : item.title;
     return item.source ? `${text} (source: ${item.source})` : text;
   });
   const reason = reasons.length > 0 ? reasons.join('; ') : 'the body had no error details';
   const requestId = fields.requestId ? ` Request id: ${fields.requestId}.` : '';
-  const fix = fixFor(fields.status);
+  const fix = fixFor(fields.status, { attempts, idempotent: fields.idempotent });
   return `${fields.operation} failed with HTTP ${fields.status}: ${reason}.${requestId}${fix ? ` ${fix}` : ''}`;
 }
 
@@ -131,6 +158,7 @@ export function toApiError(
     requestId?: string | undefined;
     retryAfterMs?: number | undefined;
     attempts?: number;
+    idempotent?: boolean;
   } = {},
 ): ApiError {
   const bodyRequestId = (body as { request_id?: unknown } | null)?.request_id;
@@ -143,6 +171,7 @@ export function toApiError(
       requestId,
       retryAfterMs: extra.retryAfterMs,
       body,
+      idempotent: extra.idempotent,
     },
     extra.attempts === undefined ? {} : { attempts: extra.attempts },
   );

@@ -32,22 +32,30 @@ export async function waitBeforeRetryAfterFailure(
   await settings.clock.sleep(delayMs, signal);
 }
 
+/** Statuses that signal an overloaded API: they pause every request of the client. */
+const PAUSING_STATUSES = new Set([429, 503]);
+
+/** Gateway failures: only the call that received one waits before its retry. */
+const GATEWAY_STATUSES = new Set([502, 504]);
+
 /**
- * Handles a 429 or 503: pauses the client for the `Retry-After` time (or a backoff when there is
- * none) and returns whether to send the call again. A 429 is retried for every method, because
- * the API rejected the request without acting on it; a 503 only for idempotent calls. Returns
- * false, so the response reaches the caller, when the retries are used up or `Retry-After`
- * exceeds `maxRetryAfterMs`.
+ * Handles a 429, 502, 503 or 504 and returns whether to send the call again. A 429 is retried
+ * for every method, because the API rejected the request without acting on it. A 502, 503 or
+ * 504 is retried only for idempotent calls, because the request may have reached the API. The
+ * wait is the `Retry-After` time, or a backoff when there is none. A 429 or 503 pauses the whole
+ * client for that time, while a 502 or 504 delays only this call. Returns false, so the response
+ * reaches the caller, when the retries are used up or `Retry-After` exceeds `maxRetryAfterMs`.
  */
-export function shouldRetryStatus(
+export async function shouldRetryStatus(
   settings: TransportSettings,
   state: CallState,
   response: Response,
-): boolean {
+): Promise<boolean> {
   const { status } = response;
-  if (status !== 429 && status !== 503) return false;
+  const pauses = PAUSING_STATUSES.has(status);
+  if (!pauses && !(GATEWAY_STATUSES.has(status) && isIdempotent(state))) return false;
 
-  const { call } = state.outgoing;
+  const { call, signal } = state.outgoing;
   const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), settings.clock.now());
   if (retryAfterMs !== undefined && retryAfterMs > call.retry.maxRetryAfterMs) {
     settings.logger.warn('Not retrying: Retry-After is longer than retry.maxRetryAfterMs', {
@@ -64,7 +72,7 @@ export function shouldRetryStatus(
       ? backoffDelayMs(call.retry, state.retries + 1, settings.random)
       : // A little jitter spreads out clients that received the same Retry-After.
         retryAfterMs + settings.random() * Math.min(1_000, retryAfterMs * 0.05);
-  settings.gate.pause({ operation: call.operation, status, delayMs });
+  if (pauses) settings.gate.pause({ operation: call.operation, status, delayMs });
 
   const allowed = status === 429 || isIdempotent(state);
   if (!allowed || state.retries + 1 >= call.retry.maxAttempts) return false;
@@ -75,6 +83,7 @@ export function shouldRetryStatus(
     delayMs: Math.round(delayMs),
     retryAfterMs,
   });
-  // The gate makes the next loop iteration wait for the pause.
+  // After a 429 or 503 the gate makes the next loop iteration wait.
+  if (!pauses) await settings.clock.sleep(delayMs, signal);
   return true;
 }

@@ -1,4 +1,7 @@
-/** Retry settings of the client. */
+/**
+ * Retry settings of the client. They apply to 429 responses for every method, and to network
+ * errors, timeouts, 502, 503 and 504 for idempotent calls.
+ */
 export interface RetryOptions {
   /** Attempts in total, the first included. Default 3; 1 turns retries off. */
   maxAttempts?: number;

@@ -91,7 +91,8 @@ async function sendWithRetries(
       });
       continue;
     }
-    if (shouldRetryStatus(settings, state, response)) continue;
+    // Checking `ok` first spares a successful response the extra promise.
+    if (!response.ok && (await shouldRetryStatus(settings, state, response))) continue;
 
     if (settings.logsDebug) {
       logger.debug('Request finished', {
