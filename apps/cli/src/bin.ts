@@ -3,10 +3,14 @@ import { run } from './main.js';
 
 // A reader that goes away early (`hm clearance list | head -1`) closes the pipe. That ends the
 // output, not the command's success, so it exits quietly instead of with an EPIPE stack trace.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw error;
-});
+// The same holds for stderr, which `2>&1 | tee log` sends to the same pipe. Listeners on
+// process 'exit' still run, so `hm mock serve` deletes its key file there.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
 
 try {
   process.exitCode = await run(process.argv.slice(2));

@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { access, readFile, stat } from 'node:fs/promises';
+import { access, readFile, rm, stat } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bin, createTestHome, expectNoSecrets, recordTranscript, runHm } from './support/cli.js';
 
@@ -119,6 +119,27 @@ describe.concurrent('hm mock serve', () => {
     expect(serve.stderr).toContain('Received SIGINT');
     expect((await stat(out)).mode & 0o777).toBe(0o600);
     secrets.push(JSON.parse(await readFile(out, 'utf8')).private_key.split('\n')[1]);
+  });
+
+  it('deletes the key file when its output pipe is closed', async () => {
+    const serve = await startServe(['--port', '0', '--json'], '\n');
+    const info = JSON.parse(serve.stdout.split('\n')[0] as string);
+    const file = info.credentialsFile as string;
+    secrets.push(JSON.parse(await readFile(file, 'utf8')).private_key.split('\n')[1]);
+    // Closing the read ends is what a `| tee` killed by the same Ctrl+C does: every later write
+    // of the mock fails with EPIPE.
+    serve.child.stdout?.destroy();
+    serve.child.stderr?.destroy();
+    serve.child.kill('SIGINT');
+    await serve.exited;
+    const left = await access(file).then(
+      () => true,
+      () => false,
+    );
+    // Keeps a failing run from leaving a private key in the temporary directory.
+    await rm(dirname(file), { recursive: true, force: true });
+
+    expect(left).toBe(false);
   });
 
   it('prints the client secret only with --show-secret', async () => {

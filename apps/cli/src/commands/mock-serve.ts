@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -69,6 +70,36 @@ async function startServer(mock: MockApi, port: number) {
   }
 }
 
+/** A temporary directory for the credentials file, and how to delete it. */
+interface TemporaryDirectory {
+  path: string;
+  remove(): Promise<void>;
+}
+
+/**
+ * Creates the temporary directory and also deletes it when the process exits early. `bin.ts`
+ * calls `process.exit` when a write to a closed output pipe fails (EPIPE), which skips pending
+ * promises but still runs synchronous 'exit' listeners.
+ */
+async function createTemporaryDirectory(): Promise<TemporaryDirectory> {
+  const path = await mkdtemp(join(tmpdir(), 'hm-mock-'));
+  const removeOnExit = () => {
+    try {
+      rmSync(path, { recursive: true, force: true });
+    } catch {
+      // Nothing can be reported any more: the output streams may be gone and the process ends.
+    }
+  };
+  process.on('exit', removeOnExit);
+  return {
+    path,
+    remove: async () => {
+      process.off('exit', removeOnExit);
+      await rm(path, { recursive: true, force: true });
+    },
+  };
+}
+
 function waitForSignal(): Promise<NodeJS.Signals> {
   return new Promise((resolveSignal) => {
     const stop = (signal: NodeJS.Signals) => {
@@ -134,10 +165,14 @@ export function run(argv: string[]): Promise<number> {
     const server = await startServer(mock, port);
 
     const keepFile = values['credentials-out'] !== undefined;
-    const directory = keepFile ? undefined : await mkdtemp(join(tmpdir(), 'hm-mock-'));
-    const credentialsFile = keepFile
-      ? resolve(values['credentials-out'] as string)
-      : join(directory as string, 'credentials.json');
+    const directory = keepFile ? undefined : await createTemporaryDirectory();
+    const credentialsFile =
+      directory === undefined
+        ? resolve(values['credentials-out'] as string)
+        : join(directory.path, 'credentials.json');
+    // The signal handlers go in before the summary is printed, so a signal sent as soon as it
+    // appears stops the mock cleanly.
+    const signalReceived = waitForSignal();
     try {
       const app = mock.registerApp();
       const keyPair = await generateP256KeyPair();
@@ -163,7 +198,10 @@ export function run(argv: string[]): Promise<number> {
         values['show-secret'] === true,
       );
 
-      const signal = await waitForSignal();
+      const signal = await signalReceived;
+      // The key goes before anything is printed, because a write to a closed pipe may end the
+      // process.
+      await directory?.remove();
       output.err(`Received ${signal}; stopping the mock.`);
     } catch (error) {
       throw error instanceof CliError
@@ -172,8 +210,8 @@ export function run(argv: string[]): Promise<number> {
             cause: error,
           });
     } finally {
+      await directory?.remove();
       await server.close();
-      if (directory !== undefined) await rm(directory, { recursive: true, force: true });
     }
     output.err('Mock stopped.');
     return 0;
