@@ -1,5 +1,6 @@
 import { InvalidCredentialsError } from '../errors.js';
 import { type Credentials, createCredentials } from './credentials.js';
+import { lineAndColumn, locateJsonSyntaxError } from './json-syntax.js';
 
 /** Credentials JSON as the High Mobility console offers it for download. */
 export interface CredentialsJson {
@@ -77,25 +78,19 @@ function parseJsonText(input: string, source: string): unknown {
     return JSON.parse(text);
   } catch (error) {
     // V8's message quotes part of the input, which contains the key, so only the position is kept.
-    const { line, column } = lineAndColumn(text, errorOffset(error, text));
     throw new InvalidCredentialsError(
-      `${source} is not valid JSON: the syntax error is at line ${line}, column ${column}. Pass the file content unchanged, as downloaded from the High Mobility console.`,
+      `${source} is not valid JSON: ${describeSyntaxError(text, error)}. Pass the file content unchanged, as downloaded from the High Mobility console.`,
     );
   }
 }
 
-/** Returns the offset that a JSON.parse SyntaxError reports, or the end of the text without one. */
-function errorOffset(error: unknown, text: string): number {
-  const message = error instanceof Error ? error.message : '';
-  const match = /at position (\d+)/.exec(message);
-  return match?.[1] === undefined ? text.length : Math.min(Number(match[1]), text.length);
-}
-
-/** Converts a character offset into a 1-based line and column. */
-function lineAndColumn(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset);
-  const lines = before.split(/\r\n|\r|\n/);
-  return { line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1 };
+function describeSyntaxError(text: string, error: unknown): string {
+  const location = locateJsonSyntaxError(text, error);
+  if (location === undefined) return 'the position of the syntax error is unknown';
+  const { line, column } = lineAndColumn(text, location.offset);
+  return location.atEnd
+    ? `the text ends before the JSON is complete, at line ${line}, column ${column}`
+    : `the syntax error is at line ${line}, column ${column}`;
 }
 
 function requireField(value: unknown, field: string, source: string): void {
