@@ -163,6 +163,27 @@ describe.concurrent('hm config', () => {
     expect(result.stderr).not.toContain(mock.clientSecret);
   });
 
+  it('skips a corrupt file when no profile is needed', async () => {
+    const { hm, dir, configFile } = await freshHome();
+    const file = await writeCredentialsFile(dir, mock);
+    await hm(['config', 'set', 'env', 'mock']);
+    await writeFile(configFile, '{"profiles": ');
+    const withFile = await hm(['token', '--env', mock.url, '--credentials', file]);
+    const withEnv = await hm(['token'], { env: mock.secretEnv });
+    const withMock = await hm(['token', '--env', 'mock']);
+    const withProfile = await hm(['token', '--profile', 'default'], { env: mock.secretEnv });
+    const withoutEnv = await hm(['token', '--credentials', file]);
+
+    expect(withFile.code).toBe(0);
+    expect(withEnv.code).toBe(0);
+    expect(withMock.code).toBe(0);
+    expect(withProfile.code).toBe(2);
+    expect(withProfile.stderr).toContain(`The config file ${configFile} is not valid JSON`);
+    expect(withoutEnv.code).toBe(2);
+    expect(withoutEnv.stderr).toContain(`The config file ${configFile} is not valid JSON`);
+    expect(withoutEnv.stderr).toContain('Pass --env (or set HM_ENV)');
+  });
+
   it('follows XDG_CONFIG_HOME, then HOME', async () => {
     const { hm, dir } = await freshHome();
     const xdg = await hm(['config', 'path']);

@@ -7,9 +7,9 @@ import {
 } from '@hm-sdk/auth';
 import type { HmClient } from '@hm-sdk/client';
 import { type ConfigFile, readConfig, selectProfileName } from '../config/store.js';
-import { usageError } from '../errors.js';
+import { CliError, usageError } from '../errors.js';
 import type { Output } from '../output.js';
-import { resolveCredentials } from './credentials.js';
+import { type CredentialFlags, hasExplicitCredentials, resolveCredentials } from './credentials.js';
 import { startEmbeddedMock } from './embedded-mock.js';
 import { createDebugLogger, createFetch } from './http.js';
 import { resolveTarget } from './target.js';
@@ -56,6 +56,35 @@ function selectProfile(config: ConfigFile, flag: string | undefined, env: NodeJS
   return profile === undefined ? undefined : { name, profile };
 }
 
+/**
+ * Reports whether the profile can change the outcome: a profile is named, or the flags and
+ * environment variables leave the target or the credentials open.
+ */
+function needsProfile(values: ConnectionValues, flags: CredentialFlags, env: NodeJS.ProcessEnv) {
+  if (values.profile !== undefined || env.HM_PROFILE) return true;
+  const target = values.env ?? (env.HM_BASE_URL || undefined) ?? (env.HM_ENV || undefined);
+  if (target === undefined) return true;
+  // The in-process mock ignores every credential.
+  if (target.trim() === 'mock') return false;
+  return !hasExplicitCredentials(flags, env);
+}
+
+/** Reads the profiles file, explaining in its errors how to run without it. */
+async function readProfiles(values: ConnectionValues, env: NodeJS.ProcessEnv) {
+  try {
+    return await readConfig();
+  } catch (error) {
+    const named = values.profile !== undefined || Boolean(env.HM_PROFILE);
+    if (!(error instanceof CliError) || named) throw error;
+    throw new CliError(
+      `${error.message} Pass --env (or set HM_ENV) and credentials (--credentials or the HM_* ` +
+        'variables) to run the command without it.',
+      error.exitCode,
+      { cause: error },
+    );
+  }
+}
+
 /** Base URL and credentials of a connection, before a token provider exists. */
 interface Endpoint {
   baseUrl: string;
@@ -78,18 +107,20 @@ async function resolveEndpoint(
   output: Output,
   env: NodeJS.ProcessEnv,
 ): Promise<{ endpoint: Endpoint; label: string }> {
-  const config = await readConfig();
-  const profile = selectProfile(config, values.profile, env);
-  const target = resolveTarget(values.env, env, profile);
-  if (target.kind === 'mock')
-    return { endpoint: await startMockEndpoint(output), label: target.label };
-
   const flags = {
     clientId: values['client-id'],
     privateKeyId: values['private-key-id'],
     privateKeyFile: values['private-key-file'],
     credentials: values.credentials,
   };
+  // A broken profiles file only matters to a command that would use a profile from it.
+  const profile = needsProfile(values, flags, env)
+    ? selectProfile(await readProfiles(values, env), values.profile, env)
+    : undefined;
+  const target = resolveTarget(values.env, env, profile);
+  if (target.kind === 'mock')
+    return { endpoint: await startMockEndpoint(output), label: target.label };
+
   const resolved = await resolveCredentials(flags, env, profile, target.label);
   output.log(`credentials from ${resolved.source}: ${String(resolved.credentials)}`);
   const baseUrl = target.kind === 'named' ? environments[target.name] : target.baseUrl;

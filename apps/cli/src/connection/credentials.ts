@@ -151,6 +151,26 @@ function missingCredentials(direct: FieldSource, targetLabel: string): CliError 
   );
 }
 
+function directFields(flags: CredentialFlags, env: NodeJS.ProcessEnv): FieldSource {
+  return {
+    source: 'the flags and environment variables',
+    clientId: nonEmpty(flags.clientId) ?? nonEmpty(env.HM_CLIENT_ID),
+    clientSecret: nonEmpty(env.HM_CLIENT_SECRET),
+    privateKey: nonEmpty(env.HM_PRIVATE_KEY),
+    privateKeyFile: nonEmpty(flags.privateKeyFile) ?? nonEmpty(env.HM_PRIVATE_KEY_FILE),
+    privateKeyId: nonEmpty(flags.privateKeyId) ?? nonEmpty(env.HM_PRIVATE_KEY_ID),
+    names: directNames,
+  };
+}
+
+/**
+ * Reports whether flags, environment variables or `--credentials` provide a secret, in which case
+ * {@link resolveCredentials} never reads the profile.
+ */
+export function hasExplicitCredentials(flags: CredentialFlags, env: NodeJS.ProcessEnv): boolean {
+  return hasSecret(directFields(flags, env)) || flags.credentials !== undefined;
+}
+
 /**
  * Finds the credentials to use. The first source that contains a secret (a client secret or a
  * private key) wins: flags with environment variables, then `--credentials <file>`, then the
@@ -162,15 +182,7 @@ export async function resolveCredentials(
   profile: { name: string; profile: Profile } | undefined,
   targetLabel: string,
 ): Promise<ResolvedCredentials> {
-  const direct: FieldSource = {
-    source: 'the flags and environment variables',
-    clientId: nonEmpty(flags.clientId) ?? nonEmpty(env.HM_CLIENT_ID),
-    clientSecret: nonEmpty(env.HM_CLIENT_SECRET),
-    privateKey: nonEmpty(env.HM_PRIVATE_KEY),
-    privateKeyFile: nonEmpty(flags.privateKeyFile) ?? nonEmpty(env.HM_PRIVATE_KEY_FILE),
-    privateKeyId: nonEmpty(flags.privateKeyId) ?? nonEmpty(env.HM_PRIVATE_KEY_ID),
-    names: directNames,
-  };
+  const direct = directFields(flags, env);
   if (hasSecret(direct)) {
     return { credentials: await credentialsFromFields(direct), source: direct.source };
   }
