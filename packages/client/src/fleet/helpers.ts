@@ -7,7 +7,7 @@ import type {
   EligibilityResponse,
   VehicleData,
 } from '@hm-sdk/openapi';
-import { type RunOptions, type RunResult, runConcurrently } from '../concurrency.js';
+import type { RunOptions } from '../concurrency.js';
 import { unwrap } from '../result.js';
 import { assertValidVin } from '../vin.js';
 import type { CallOptions, FleetContext } from './context.js';
@@ -18,10 +18,20 @@ import {
   type RequestClearanceOptions,
   requestClearance,
 } from './request-clearance.js';
+import { runForVins } from './run-for-vins.js';
 import { type WaitForClearanceOptions, waitForClearance } from './wait.js';
 
 /** Options of `runForVins`: those of `runConcurrently` except the clock and the rate gate. */
-export type RunForVinsOptions<Value> = Omit<RunOptions<string, Value>, 'clock' | 'rateGate'>;
+export interface RunForVinsOptions<Value>
+  extends Omit<RunOptions<string, Value>, 'clock' | 'rateGate'> {
+  /**
+   * What an invalid VIN does. `'throw'` (the default) rejects the whole run with an
+   * `InvalidVinError` before any task starts. `'result'` gives that VIN an `ok: false` result
+   * with the `InvalidVinError` and runs the task for the other VINs. `onProgress` then counts
+   * only the valid VINs.
+   */
+  invalidVins?: 'throw' | 'result';
+}
 
 /** The outcome for one VIN of `runForVins`. */
 export type VinRunResult<Value> =
@@ -61,7 +71,8 @@ export interface FleetHelpers {
   getVehicleData(vin: string, options?: CallOptions): Promise<VehicleData>;
   /**
    * Runs `task` for many VINs with limited concurrency that adapts to 429 responses, and returns
-   * one result per VIN in input order. Every VIN is validated before the first task starts.
+   * one result per VIN in input order. Every VIN is validated before the first task starts, and
+   * an invalid one rejects the run unless `invalidVins: 'result'` is passed.
    *
    * @example
    * ```ts
@@ -125,16 +136,7 @@ export function createFleetHelpers(context: FleetContext): FleetHelpers {
       return unwrap(await request('get', '/v1/vehicle-data/autoapi-13/{vin}', init));
     },
 
-    async runForVins(vins, task, options = {}) {
-      if (!Array.isArray(vins)) throw new TypeError('runForVins expects an array of VINs.');
-      for (const vin of vins) assertValidVin(vin);
-      const results = await runConcurrently(vins, (vin, { signal }) => task(vin, { signal }), {
-        ...options,
-        clock: context.clock,
-        rateGate: context.gate,
-      });
-      return results.map(toVinResult);
-    },
+    runForVins: (vins, task, options) => runForVins(context, vins, task, options),
   };
 }
 
@@ -147,10 +149,4 @@ function toFilter(filter: ClearanceFilter | ClearanceFilterBuilder): ClearanceFi
     for (const vin of values) assertValidVin(vin);
   }
   return filter;
-}
-
-function toVinResult<Value>(result: RunResult<string, Value>): VinRunResult<Value> {
-  return result.ok
-    ? { vin: result.item, ok: true, value: result.value }
-    : { vin: result.item, ok: false, error: result.error };
 }
