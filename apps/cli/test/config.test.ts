@@ -1,5 +1,5 @@
-import { readFile, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestHome, expectNoSecrets, runHm } from './support/cli.js';
 import { startTestMock, type TestMock, writeCredentialsFile } from './support/mock.js';
@@ -161,6 +161,17 @@ describe.concurrent('hm config', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(`The config file ${configFile} is not valid JSON`);
     expect(result.stderr).not.toContain(mock.clientSecret);
+  });
+
+  it('tightens an existing loose directory', async () => {
+    const { hm, configFile } = await freshHome();
+    const directory = dirname(configFile);
+    await mkdir(directory, { recursive: true, mode: 0o755 });
+    await chmod(directory, 0o755);
+    const result = await hm(['config', 'set', 'env', 'mock']);
+
+    expect(result.code).toBe(0);
+    expect((await stat(directory)).mode & 0o777).toBe(0o700);
   });
 
   it('skips a corrupt file when no profile is needed', async () => {

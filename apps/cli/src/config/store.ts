@@ -86,11 +86,15 @@ export async function readConfig(path = configFilePath()): Promise<ConfigFile> {
 }
 
 /**
- * Writes the profiles file with mode 0600 inside a directory with mode 0700. The content goes to a
- * temporary file first and is renamed into place, so a crash never leaves half a file.
+ * Writes the profiles file with mode 0600 inside a directory with mode 0700, also tightening an
+ * existing directory. The content goes to a temporary file first and is renamed into place, so a
+ * crash never leaves half a file.
  */
 export async function writeConfig(config: ConfigFile, path = configFilePath()): Promise<void> {
-  await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+  const directory = dirname(path);
+  await mkdir(directory, { recursive: true, mode: 0o700 });
+  // mkdir leaves the mode of an existing directory alone, and the umask reduces it for a new one.
+  await chmod(directory, 0o700);
   const temporary = `${path}.${process.pid}.tmp`;
   await writeFile(temporary, `${JSON.stringify(config, null, 2)}\n`, { mode: 0o600 });
   // The mode given to writeFile is reduced by the umask, so it is set again explicitly.
