@@ -28,7 +28,9 @@ export function isValidVin(vin: unknown): vin is string {
 function describeProblem(vin: unknown): string {
   if (typeof vin !== 'string')
     return `expected a string, got ${vin === null ? 'null' : typeof vin}`;
-  if (vin.length !== 17) return `it has ${vin.length} characters, not 17`;
+  if (vin.length !== 17) {
+    return `it has ${vin.length} character${vin.length === 1 ? '' : 's'}, not 17`;
+  }
   if (/[ioq]/i.test(vin))
     return 'it contains I, O or Q, which VINs never use; the digits 1 and 0 look alike';
   if (/[a-z]/.test(vin)) return 'it contains lower-case letters; VINs are upper case';
