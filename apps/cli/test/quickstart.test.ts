@@ -3,11 +3,17 @@ import { createTestHome, expectNoSecrets, type RunResult, runHm } from './suppor
 
 let home: Awaited<ReturnType<typeof createTestHome>>;
 let result: RunResult;
+let jsonResult: RunResult;
+let debugResult: RunResult;
 
 beforeAll(async () => {
   home = await createTestHome();
-  // One run serves every check: the quickstart waits for a clearance, which takes seconds.
-  result = await runHm(['quickstart'], home.env);
+  // One run per mode serves every check: each waits for a clearance, which takes seconds.
+  [result, jsonResult, debugResult] = await Promise.all([
+    runHm(['quickstart'], home.env),
+    runHm(['quickstart', '--json'], home.env),
+    runHm(['quickstart', '--debug'], home.env),
+  ]);
 });
 
 afterAll(async () => {
@@ -40,6 +46,34 @@ describe('hm quickstart', () => {
     // Access tokens and assertions are JWTs, which start with the base64url of `{"`.
     expect(result.stdout).not.toMatch(/eyJ[\w-]+\.[\w-]+/);
     expect(result.stdout).not.toContain('PRIVATE KEY');
+  });
+
+  it('prints a JSON summary with --json', () => {
+    expect(jsonResult.code).toBe(0);
+    expect(jsonResult.stderr).toBe('');
+    const summary = JSON.parse(jsonResult.stdout);
+    expect(Object.keys(summary).sort()).toEqual(['baseUrl', 'steps', 'vin']);
+    expect(summary.baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(summary.vin).toBe('2HM00000000000001');
+    const titles = summary.steps.map((step: { title: string }) => step.title);
+    expect(titles[0]).toBe('Started the mock API');
+    expect(titles).toContain('Got a token with a private key (ES256)');
+    expect(titles).toContain('Clearance approved');
+    expect(titles.at(-1)).toBe('Read the vehicle data');
+    for (const step of summary.steps) {
+      expect(Object.keys(step).sort()).toEqual(['details', 'title']);
+      expect(step.details.length).toBeGreaterThan(0);
+    }
+    expect(summary.steps.at(-1).details[0]).toMatch(/^\d+ capabilities: diagnostics, /);
+  });
+
+  it('logs requests on stderr with --debug', () => {
+    expect(debugResult.code).toBe(0);
+    expect(debugResult.stdout).toContain('Done: every step of the flow worked');
+    expect(debugResult.stderr).toMatch(/^debug: .*POST .*\/v1\/access_tokens.* 20\d/m);
+    expect(debugResult.stderr).toMatch(
+      /^debug: .*GET .*\/v1\/fleets\/vehicles\/2HM00000000000001/m,
+    );
   });
 
   it('rejects an unknown option with exit code 2', async () => {

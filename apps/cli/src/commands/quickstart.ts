@@ -1,5 +1,6 @@
 import type { AccessToken } from '@hm-sdk/auth';
-import { outputOptionsHelp, runCommand } from '../command.js';
+import { outputOptions, outputOptionsHelp, runCommand } from '../command.js';
+import { createDebugLogger, createFetch } from '../connection/http.js';
 import { ExitCode } from '../exit-codes.js';
 import { generateP256KeyPair } from '../keys.js';
 import type { Output } from '../output.js';
@@ -16,12 +17,14 @@ on a loopback HTTP port: no credentials and no network are needed.
 Options:
   --vin <vin>            the sandbox VIN to use (default ${SANDBOX_VIN})
 
-${outputOptionsHelp.replace(/\n.*--json.*/, '')}`;
+With --json, the steps are printed at the end as one JSON document:
+{ baseUrl, vin, steps: [{ title, details: [line, ...] }] }.
+
+${outputOptionsHelp}`;
 
 const options = {
+  ...outputOptions,
   vin: { type: 'string' },
-  debug: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
 } as const;
 
 /** Runs `hm quickstart`. */
@@ -45,6 +48,10 @@ async function runQuickstart(output: Output, vin: string): Promise<number> {
   const step = createStepPrinter(output);
   const mock = createMockApi({ approvalDelayMs: 1500 });
   const server = await startMockHttpServer(mock);
+  // Under --debug, this fetch and the loggers print each request and SDK log line on stderr.
+  const fetch = createFetch(output);
+  const debugLogger = (area: string) =>
+    output.debug ? { logger: createDebugLogger(output, area) } : {};
   try {
     step('Started the mock API', `listening on ${server.url}`);
 
@@ -53,6 +60,8 @@ async function runQuickstart(output: Output, vin: string): Promise<number> {
     const secretTokens = createTokenProvider({
       credentials: createCredentials({ clientId: app.clientId, clientSecret: app.clientSecret }),
       baseUrl: server.url,
+      fetch,
+      ...debugLogger('auth'),
     });
     describeToken(step, 'Got a token with a client secret', await secretTokens.getToken());
 
@@ -67,11 +76,21 @@ async function runQuickstart(output: Output, vin: string): Promise<number> {
       privateKey: keyPair.privateKeyPem,
       clientId: app.clientId,
     });
-    const keyTokens = createTokenProvider({ credentials: keyCredentials, baseUrl: server.url });
+    const keyTokens = createTokenProvider({
+      credentials: keyCredentials,
+      baseUrl: server.url,
+      fetch,
+      ...debugLogger('auth'),
+    });
     describeToken(step, 'Got a token with a private key (ES256)', await keyTokens.getToken());
 
     // Step 3 onwards: fleet calls through the typed client, authenticated by the key.
-    const client = createHmClient({ tokenProvider: keyTokens, baseUrl: server.url });
+    const client = createHmClient({
+      tokenProvider: keyTokens,
+      baseUrl: server.url,
+      fetch,
+      ...debugLogger('client'),
+    });
     const eligibility = await client.checkEligibility({ vin, brand: 'sandbox' });
     step(
       'Checked eligibility',
@@ -98,27 +117,36 @@ async function runQuickstart(output: Output, vin: string): Promise<number> {
     step('Clearance approved', `${vin}: ${approved.status}`);
 
     const data = await client.getVehicleData(vin);
-    step('Read the vehicle data', summariseVehicleData(data));
-    output.out('\nDone: every step of the flow worked against the mock.');
+    step('Read the vehicle data', ...summariseVehicleData(data));
+    if (output.json) output.printJson({ baseUrl: server.url, vin, steps: step.steps });
+    else output.out('\nDone: every step of the flow worked against the mock.');
     return ExitCode.Success;
   } finally {
     await server.close();
   }
 }
 
-function createStepPrinter(output: Output) {
-  let count = 0;
-  return (title: string, detail: string) => {
-    count += 1;
-    output.out(`${String(count).padStart(2)}. ${title}\n    ${detail}`);
-  };
+/** One finished step of the quickstart, as `--json` prints it. */
+interface Step {
+  title: string;
+  details: string[];
 }
 
-function describeToken(
-  step: (title: string, detail: string) => void,
-  title: string,
-  token: AccessToken,
-): void {
+type StepPrinter = ((title: string, ...details: string[]) => void) & { steps: Step[] };
+
+/** Creates a function that records each step and prints it, unless `--json` prints all at the end. */
+function createStepPrinter(output: Output): StepPrinter {
+  const steps: Step[] = [];
+  const step = (title: string, ...details: string[]) => {
+    steps.push({ title, details });
+    if (output.json) return;
+    const indented = details.map((line) => `\n    ${line}`).join('');
+    output.out(`${String(steps.length).padStart(2)}. ${title}${indented}`);
+  };
+  return Object.assign(step, { steps });
+}
+
+function describeToken(step: StepPrinter, title: string, token: AccessToken): void {
   const seconds = Math.round((token.expiresAt.getTime() - Date.now()) / 1000);
   step(
     title,
@@ -126,7 +154,7 @@ function describeToken(
   );
 }
 
-function summariseVehicleData(data: object): string {
+function summariseVehicleData(data: object): string[] {
   const record = data as Record<string, unknown>;
   // Capabilities are the object-valued keys; `vin` and `brand` are plain strings.
   const capabilities = Object.keys(record).filter((key) => {
@@ -138,7 +166,7 @@ function summariseVehicleData(data: object): string {
   if (odometer) lines.push(`odometer: ${odometer}`);
   const coordinates = latestValue(record, 'vehicle_location', 'coordinates');
   if (coordinates) lines.push(`location: ${coordinates}`);
-  return lines.join('\n    ');
+  return lines;
 }
 
 /** Formats the newest entry of `capability.property` as text, if the data has one. */
