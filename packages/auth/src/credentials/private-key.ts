@@ -87,8 +87,32 @@ function prepareKeyText(input: string): PreparedKey {
   if (looksLikePem(text)) {
     return { format: 'pkcs8', der: preparePemKey(withPemErrors(() => decodePemBlocks(text))) };
   }
-  const der = withPemErrors(() => decodeBase64(text, 'key'));
+  const der = decodeBareDer(text);
   return { format: 'pkcs8', der: looksLikeSec1(der) ? sec1ToPkcs8(der) : checkPkcs8(der) };
+}
+
+/**
+ * Decodes a key given as base64 DER without PEM lines. Every PKCS#8 or SEC1 key starts with a
+ * DER SEQUENCE tag (0x30), so text that does not decode to one is reported as no key at all.
+ */
+function decodeBareDer(text: string): Uint8Array {
+  let der: Uint8Array;
+  try {
+    der = decodeBase64(text, 'key');
+  } catch (error) {
+    if (error instanceof PemError) throw notAKeyError(`it is not base64 either: ${error.message}`);
+    throw error;
+  }
+  if (der[0] !== 0x30) throw notAKeyError('its base64 does not decode to a DER key');
+  return der;
+}
+
+function notAKeyError(detail: string): Error {
+  return keyError(
+    'malformed',
+    `The privateKey is not a PEM key: it has no '-----BEGIN' line, and ${detail}.`,
+    { fix: 'Pass the whole PEM text of the key, including the BEGIN and END lines.' },
+  );
 }
 
 function parseJwkText(text: string): JsonWebKey {
