@@ -63,13 +63,24 @@ export interface CommandInput<O extends OptionsConfig> {
   output: Output;
 }
 
+/**
+ * Keeps the first sentence of a `parseArgs` error. Node appends a hint about passing a
+ * positional that starts with `-` after `--`, which is rarely what the user meant.
+ */
+function describeParseError(error: unknown): string {
+  const message = (error as Error).message;
+  const unknownOption = message.match(/^Unknown option '([^']+)'/);
+  if (unknownOption) return `Unknown option '${unknownOption[1]}'.`;
+  return message.endsWith('.') ? message : `${message}.`;
+}
+
 function parse<O extends OptionsConfig>(argv: string[], spec: CommandSpec<O>) {
   let parsed: { values: OptionValues<O>; positionals: string[] };
   try {
     parsed = parseArgs({ args: argv, options: spec.options, allowPositionals: true, strict: true });
   } catch (error) {
     throw usageError(
-      `${(error as Error).message}. Run \`hm ${spec.name} --help\` for the options.`,
+      `${describeParseError(error)} Run \`hm ${spec.name} --help\` for the options.`,
     );
   }
   const count = parsed.positionals.length;

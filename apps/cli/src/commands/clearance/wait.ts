@@ -143,7 +143,7 @@ export function run(argv: string[]): Promise<number> {
     };
     if (settings.intervalMs < MIN_INTERVAL_MS) {
       throw usageError(
-        `Invalid --interval "${values.interval}": poll at most every ${MIN_INTERVAL_MS}ms, ` +
+        `Invalid --interval "${values.interval}": use at least ${MIN_INTERVAL_MS}ms between polls, ` +
           'because the API limits how often a clearance may be read.',
       );
     }
