@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ApiError } from '../src/index.js';
+import { ApiError, ResponseParseError, UnexpectedContentTypeError } from '../src/index.js';
 import { type MockHarness, rejectionOf, sandboxVin, startHarness } from './support/fixtures.js';
 import { createStepClock } from './support/step-clock.js';
 
@@ -137,4 +137,39 @@ describe('advice in ApiError for 5xx', () => {
     expect((error as ApiError).attempts).toBe(1);
     expect((error as ApiError).message).toContain('The client does not retry HTTP 500');
   });
+});
+
+describe('advice in unusable-body errors', () => {
+  it('counts the attempts for an HTML 502 on GET', async () => {
+    const client = harness.client();
+    harness.mock.injectFault(CLEARANCE_ROUTE, { type: 'html-502' }, { times: 3 });
+
+    const error = await rejectionOf(client.getClearance(VIN));
+
+    expect(error).toBeInstanceOf(UnexpectedContentTypeError);
+    expect((error as UnexpectedContentTypeError).attempts).toBe(3);
+    expect((error as Error).message).toContain('The client sent the request 3 times');
+  });
+
+  const unusableBodies = [
+    ['html-502', UnexpectedContentTypeError],
+    ['empty-500', ResponseParseError],
+  ] as const;
+
+  for (const [type, errorClass] of unusableBodies) {
+    it(`warns against resending a POST after ${type}`, async () => {
+      const client = harness.client();
+      harness.mock.injectFault('POST /v1/fleets/vehicles', { type });
+
+      const error = await rejectionOf(
+        client.request('post', '/v1/fleets/vehicles', {
+          body: { vehicles: [{ vin: VIN, brand: 'sandbox' }] },
+        }),
+      );
+
+      expect(error).toBeInstanceOf(errorClass);
+      expect((error as Error).message).toContain('may have taken effect');
+      expect((error as Error).message).not.toMatch(/retry later/i);
+    });
+  }
 });

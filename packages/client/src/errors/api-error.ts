@@ -1,4 +1,5 @@
 import { HmClientError, type HmClientErrorOptions } from './base.js';
+import { NOT_RESENT_ADVICE, type RetryFacts, retryAdvice } from './retry-advice.js';
 
 /** One entry of the `errors` list in the API's error bodies. */
 export interface ApiErrorItem {
@@ -44,26 +45,15 @@ const fixByStatus: Record<number, string> = {
 /** The 5xx statuses the client retries for idempotent calls. */
 const RETRIED_5XX = new Set([502, 503, 504]);
 
-/** Retry facts that shape the advice of a 5xx message. */
-interface RetryFacts {
-  attempts?: number | undefined;
-  idempotent?: boolean | undefined;
-}
-
 function fixFor(status: number, facts: RetryFacts): string {
   const fix = fixByStatus[status];
   if (fix !== undefined || status < 500) return fix ?? '';
   const support = 'quote the request id to support';
-  if (facts.idempotent === false) {
-    return `The client did not retry, because the call is not idempotent and may have taken effect. Check its outcome before you send it again, and ${support}.`;
-  }
-  if (facts.attempts !== undefined && facts.attempts > 1) {
-    return `The client sent the request ${facts.attempts} times. Retry later, and ${support}.`;
-  }
+  if (facts.idempotent === false) return `${NOT_RESENT_ADVICE} Then ${support}.`;
   if (facts.attempts === 1 && !RETRIED_5XX.has(status)) {
     return `The client does not retry HTTP ${status}. Retry later if the failure is temporary, and ${support}.`;
   }
-  return `Retry later, and ${support}.`;
+  return retryAdvice(facts, `Retry later, and ${support}.`);
 }
 
 /**

@@ -4,12 +4,15 @@ import {
   UnexpectedContentTypeError,
   type UnusableResponseFields,
 } from '../errors/response-errors.js';
+import { retryAdvice } from '../errors/retry-advice.js';
 
 /** Request details for the body check. */
 export interface BodyCheckContext {
   method: string;
   operation: string;
   attempts: number;
+  /** Whether the call could be retried, which decides the advice in the error message. */
+  idempotent: boolean;
 }
 
 /** Statuses that never have a body (RFC 9110, sections 15.3.5, 15.3.6 and 15.4.5). */
@@ -48,11 +51,12 @@ export function readJsonBody(response: Response, text: string, context: BodyChec
   });
   const options = { operation: context.operation, attempts: context.attempts };
   const label = `${context.operation} returned HTTP ${response.status}`;
+  const advice = (retryHint: string) => retryAdvice(context, retryHint);
 
   if (text === '') {
     if (response.ok && EMPTY_SUCCESS_OPERATIONS.has(context.operation)) return undefined;
     throw new ResponseParseError(
-      `${label} with an empty body where the API sends JSON. Retry later; if it persists, the API or a proxy in front of it is failing.`,
+      `${label} with an empty body where the API sends JSON, so the API or a proxy in front of it is failing. ${advice('Retry later.')}`,
       'empty-body',
       fields(),
       options,
@@ -62,7 +66,7 @@ export function readJsonBody(response: Response, text: string, context: BodyChec
   // A missing Content-Type is tolerated when the body parses as JSON.
   if (mediaType !== '' && !isJsonMediaType(mediaType)) {
     throw new UnexpectedContentTypeError(
-      `${label} with a ${mediaType} body instead of JSON: "${excerpt(text)}". The response probably came from a proxy or gateway in front of the API; retry later.`,
+      `${label} with a ${mediaType} body instead of JSON: "${excerpt(text)}". The response probably came from a proxy or gateway in front of the API. ${advice('Retry later.')}`,
       fields(),
       options,
     );
@@ -71,7 +75,7 @@ export function readJsonBody(response: Response, text: string, context: BodyChec
     return JSON.parse(text);
   } catch (cause) {
     throw new ResponseParseError(
-      `${label} with a body that is not valid JSON: "${excerpt(text)}". The response was probably cut off; retry the request.`,
+      `${label} with a body that is not valid JSON: "${excerpt(text)}". The response was probably cut off. ${advice('Retry the request.')}`,
       'invalid-json',
       fields(),
       { ...options, cause },

@@ -2,7 +2,8 @@ import { NetworkError, TimeoutError } from '../errors/transport-errors.js';
 import { backoffDelayMs, isIdempotentMethod, parseRetryAfter } from './retry.js';
 import type { CallState, TransportSettings } from './types.js';
 
-function isIdempotent(state: CallState): boolean {
+/** Checks whether the call may be retried after it reached the API: the per-call flag or the method. */
+export function isIdempotent(state: CallState): boolean {
   const { call, method } = state.outgoing;
   return call.idempotent ?? isIdempotentMethod(method);
 }

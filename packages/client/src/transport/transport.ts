@@ -1,7 +1,7 @@
 import { abortFailure, NetworkError, TimeoutError } from '../errors/transport-errors.js';
 import { callSettings } from './request-options.js';
 import { readJsonBody } from './response-body.js';
-import { shouldRetryStatus, waitBeforeRetryAfterFailure } from './retry-decisions.js';
+import { isIdempotent, shouldRetryStatus, waitBeforeRetryAfterFailure } from './retry-decisions.js';
 import type { CallState, OutgoingRequest, ReceivedResponse, TransportSettings } from './types.js';
 
 export type { OutgoingRequest, ReceivedResponse, TransportSettings } from './types.js';
@@ -107,6 +107,7 @@ async function sendWithRetries(
       method: outgoing.method,
       operation: call.operation,
       attempts: state.sent,
+      idempotent: isIdempotent(state),
     });
     return { response, text: received.text, value, attempts: state.sent };
   }
