@@ -25,7 +25,7 @@ describe('runForVins with invalid VINs', () => {
     expect(started).toEqual([]);
   });
 
-  it("returns per-VIN results with invalidVins: 'result'", async () => {
+  it("returns per-VIN results with invalidVins: 'report'", async () => {
     const client = harness.client();
     const vins = ['BAD', sandboxVin(22), 'EXVETESTVIN000001', sandboxVin(23), sandboxVin(22)];
     const started: string[] = [];
@@ -36,7 +36,7 @@ describe('runForVins with invalid VINs', () => {
         started.push(vin);
         return vin.slice(-2);
       },
-      { invalidVins: 'result' },
+      { invalidVins: 'report' },
     );
 
     expect(results.map((result) => result.vin)).toEqual(vins);
@@ -57,7 +57,7 @@ describe('runForVins with invalid VINs', () => {
       async () => {
         throw failure;
       },
-      { invalidVins: 'result' },
+      { invalidVins: 'report' },
     );
 
     expect(results[0]).toEqual({ vin: sandboxVin(24), ok: false, error: failure });
@@ -66,11 +66,11 @@ describe('runForVins with invalid VINs', () => {
 
   it('rejects an unknown invalidVins value', async () => {
     const client = harness.client();
-    const options = { invalidVins: 'skip' } as unknown as { invalidVins: 'result' };
+    const options = { invalidVins: 'skip' } as unknown as { invalidVins: 'report' };
 
     const error = await rejectionOf(client.runForVins([sandboxVin(25)], async () => 1, options));
 
     expect(error).toBeInstanceOf(TypeError);
-    expect((error as Error).message).toContain("pass 'throw' or 'result'");
+    expect((error as Error).message).toContain("pass 'throw' or 'report'");
   });
 });

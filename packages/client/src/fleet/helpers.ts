@@ -26,11 +26,11 @@ export interface RunForVinsOptions<Value>
   extends Omit<RunOptions<string, Value>, 'clock' | 'rateGate'> {
   /**
    * What an invalid VIN does. `'throw'` (the default) rejects the whole run with an
-   * `InvalidVinError` before any task starts. `'result'` gives that VIN an `ok: false` result
+   * `InvalidVinError` before any task starts. `'report'` gives that VIN an `ok: false` result
    * with the `InvalidVinError` and runs the task for the other VINs. `onProgress` then counts
    * only the valid VINs.
    */
-  invalidVins?: 'throw' | 'result';
+  invalidVins?: 'throw' | 'report';
 }
 
 /** The outcome for one VIN of `runForVins`. */
@@ -72,7 +72,7 @@ export interface FleetHelpers {
   /**
    * Runs `task` for many VINs with limited concurrency that adapts to 429 responses, and returns
    * one result per VIN in input order. Every VIN is validated before the first task starts, and
-   * an invalid one rejects the run unless `invalidVins: 'result'` is passed.
+   * an invalid one rejects the run unless `invalidVins: 'report'` is passed.
    *
    * @example
    * ```ts

@@ -6,10 +6,10 @@ import type { RunForVinsOptions, VinRunResult } from './helpers.js';
 /**
  * Runs `task` for each VIN through {@link runConcurrently} and returns one result per VIN in
  * input order. Invalid VINs either reject the whole run before any task starts, or, with
- * `invalidVins: 'result'`, become `ok: false` results while the valid VINs still run.
+ * `invalidVins: 'report'`, become `ok: false` results while the valid VINs still run.
  *
  * @throws TypeError when `vins` is not an array.
- * @throws InvalidVinError for the first invalid VIN, unless `invalidVins` is `'result'`.
+ * @throws InvalidVinError for the first invalid VIN, unless `invalidVins` is `'report'`.
  */
 export async function runForVins<Value>(
   context: FleetContext,
@@ -19,9 +19,9 @@ export async function runForVins<Value>(
 ): Promise<VinRunResult<Value>[]> {
   if (!Array.isArray(vins)) throw new TypeError('runForVins expects an array of VINs.');
   const { invalidVins = 'throw', ...runOptions } = options;
-  if (invalidVins !== 'throw' && invalidVins !== 'result') {
+  if (invalidVins !== 'throw' && invalidVins !== 'report') {
     throw new TypeError(
-      `Invalid invalidVins ${JSON.stringify(invalidVins)}: pass 'throw' or 'result'.`,
+      `Invalid invalidVins ${JSON.stringify(invalidVins)}: pass 'throw' or 'report'.`,
     );
   }
 
