@@ -3,7 +3,7 @@
  * `hm-bench`: runs every benchmark file of the workspace, one child process at a time, prints a
  * table and writes the results as JSON. See README.md for the options and the line protocol.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -24,6 +24,7 @@ Options:
   --out <file>      results file (default under tooling/bench/results: latest.json
                     for a full run, short.local.json or filtered.local.json otherwise)
   --markdown        print the table as Markdown, as pasted into BENCHMARKS.md
+  --from <file>     print the table of an earlier results file instead of running
   --timeout <s>     seconds before one file is killed (default: 60 short, 600 full)
   --verbose         pass each file's stderr through
   --list            print the files that would run, and exit
@@ -35,6 +36,7 @@ const { values } = parseArgs({
     filter: { type: 'string' },
     out: { type: 'string' },
     markdown: { type: 'boolean', default: false },
+    from: { type: 'string' },
     timeout: { type: 'string' },
     verbose: { type: 'boolean', default: false },
     list: { type: 'boolean', default: false },
@@ -44,6 +46,14 @@ const { values } = parseArgs({
 
 if (values.help) {
   console.log(usage);
+  process.exit(0);
+}
+
+if (values.from !== undefined) {
+  const earlier = JSON.parse(await readFile(values.from, 'utf8')) as BenchReport;
+  console.log(
+    values.markdown ? renderMarkdownTable(earlier.results) : renderTextTable(earlier.results),
+  );
   process.exit(0);
 }
 

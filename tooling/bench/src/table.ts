@@ -58,13 +58,17 @@ export function renderTextTable(results: readonly ReportedResult[]): string {
   return [line(headers), rule, ...rows.slice(1).map(line)].join('\n');
 }
 
-/** Renders the results as a Markdown table, as pasted into BENCHMARKS.md. */
+/**
+ * Renders the results as a Markdown table, as pasted into BENCHMARKS.md: sorted by name, which
+ * groups them by area, with the name in its own column so a reader can find its description.
+ */
 export function renderMarkdownTable(results: readonly ReportedResult[]): string {
   const line = (row: string[]) =>
     `| ${row.map((cell) => cell.replaceAll('|', '\\|')).join(' | ')} |`;
+  const sorted = [...results].sort((a, b) => a.name.localeCompare(b.name));
   return [
-    line(headers),
-    `|${headers.map(() => ' --- ').join('|')}|`,
-    ...results.map((result) => line(rowOf(result))),
+    line(['Name', ...headers]),
+    `|${['Name', ...headers].map(() => ' --- ').join('|')}|`,
+    ...sorted.map((result) => line([`\`${result.name}\``, ...rowOf(result)])),
   ].join('\n');
 }

@@ -100,6 +100,8 @@ describe('tables', () => {
     const lines = renderMarkdownTable(report.results).split('\n');
     expect(lines).toHaveLength(3);
     expect(lines[1]).toMatch(/^\| --- \|/);
-    expect(lines[2]).toMatch(/^\| client vs fetch \| 22 µs \| 20 µs \|/);
+    expect(lines[2]).toMatch(
+      /^\| `client.overhead-vs-fetch` \| client vs fetch \| 22 µs \| 20 µs \|/,
+    );
   });
 });
