@@ -26,7 +26,7 @@ export const requiredBenchmarks: readonly RequiredBenchmark[] = [
   },
   {
     name: 'client.clearance-10k-memory',
-    covers: 'peak memory of the 10,000-VIN clearance run',
+    covers: 'peak heap growth during the 10,000-VIN clearance run',
   },
   {
     name: 'client.vehicle-data-1k',
