@@ -29,6 +29,10 @@ export const requiredBenchmarks: readonly RequiredBenchmark[] = [
     covers: 'peak heap growth during the 10,000-VIN clearance run',
   },
   {
+    name: 'client.clearance-10k-peak-rss',
+    covers: 'peak RSS of a process running the 10,000-VIN clearance run, against node -e 0',
+  },
+  {
     name: 'client.vehicle-data-1k',
     covers: '1,000-VIN vehicle-data run in simulated time under 60 requests per minute',
   },
