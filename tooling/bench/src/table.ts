@@ -43,12 +43,18 @@ function notesOf(extra: ReportedResult['extra']): string {
     .join(', ');
 }
 
+/** Returns the width of each column: its longest cell. */
+function columnWidths(rows: readonly string[][]): number[] {
+  const columns = Math.max(...rows.map((row) => row.length));
+  return Array.from({ length: columns }, (_, column) =>
+    Math.max(...rows.map((row) => (row[column] ?? '').length)),
+  );
+}
+
 /** Renders the results as a plain-text table with aligned columns, for the terminal. */
 export function renderTextTable(results: readonly ReportedResult[]): string {
   const rows = [headers, ...results.map(rowOf)];
-  const widths = headers.map((_, column) =>
-    Math.max(...rows.map((row) => (row[column] ?? '').length)),
-  );
+  const widths = columnWidths(rows);
   const line = (row: string[]) =>
     row
       .map((cell, column) => cell.padEnd(widths[column] ?? 0))
@@ -61,14 +67,17 @@ export function renderTextTable(results: readonly ReportedResult[]): string {
 /**
  * Renders the results as a Markdown table, as pasted into BENCHMARKS.md: sorted by name, which
  * groups them by area, with the name in its own column so a reader can find its description.
+ * Cells are padded to their column's width, the layout the repository's formatter keeps.
  */
 export function renderMarkdownTable(results: readonly ReportedResult[]): string {
-  const line = (row: string[]) =>
-    `| ${row.map((cell) => cell.replaceAll('|', '\\|')).join(' | ')} |`;
   const sorted = [...results].sort((a, b) => a.name.localeCompare(b.name));
-  return [
-    line(['Name', ...headers]),
-    `|${['Name', ...headers].map(() => ' --- ').join('|')}|`,
-    ...sorted.map((result) => line([`\`${result.name}\``, ...rowOf(result)])),
-  ].join('\n');
+  const rows = [
+    ['Name', ...headers],
+    ...sorted.map((result) => [`\`${result.name}\``, ...rowOf(result)]),
+  ].map((row) => row.map((cell) => cell.replaceAll('|', '\\|')));
+  const widths = columnWidths(rows);
+  const line = (row: string[]) =>
+    `| ${row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join(' | ')} |`;
+  const rule = `| ${widths.map((width) => '-'.repeat(width)).join(' | ')} |`;
+  return [line(rows[0] ?? []), rule, ...rows.slice(1).map(line)].join('\n');
 }

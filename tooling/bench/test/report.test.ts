@@ -96,12 +96,18 @@ describe('tables', () => {
     expect(text).not.toContain('nested');
   });
 
+  it('markdown table pads every column', () => {
+    const lines = renderMarkdownTable(report.results).split('\n');
+    const lengths = new Set(lines.map((line) => line.length));
+    expect(lengths.size).toBe(1);
+  });
+
   it('markdown table has one row per result', () => {
     const lines = renderMarkdownTable(report.results).split('\n');
     expect(lines).toHaveLength(3);
-    expect(lines[1]).toMatch(/^\| --- \|/);
+    expect(lines[1]).toMatch(/^\| -{26} \| -{15} \| -+ \|/);
     expect(lines[2]).toMatch(
-      /^\| `client.overhead-vs-fetch` \| client vs fetch \| 22 µs \| 20 µs \|/,
+      /^\| `client.overhead-vs-fetch` \| client vs fetch \| 22 µs +\| 20 µs +\|/,
     );
   });
 });
