@@ -51,6 +51,7 @@ export function validateResult(value: unknown): string[] {
   }
   const record = value as Record<string, unknown>;
   const problems: string[] = [];
+
   if (typeof record.name !== 'string' || !namePattern.test(record.name)) {
     problems.push(
       `name ${JSON.stringify(record.name)} is invalid: use <area>.<topic> in kebab case, like auth.get-token-warm`,
@@ -65,6 +66,7 @@ export function validateResult(value: unknown): string[] {
   if (record.better !== undefined && record.better !== 'higher' && record.better !== 'lower') {
     problems.push(`better must be 'higher' or 'lower', got ${JSON.stringify(record.better)}`);
   }
+
   problems.push(...validateSampleSet(record.subject, 'subject'));
   if (record.baseline !== undefined) {
     problems.push(...validateSampleSet(record.baseline, 'baseline'));

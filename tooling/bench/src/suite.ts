@@ -5,7 +5,7 @@
 export interface RequiredBenchmark {
   /** Result name, or a prefix ending in `.` that at least one result name must start with. */
   name: string;
-  /** What the benchmark answers, in one line. */
+  /** One-line description of what the benchmark measures. */
   covers: string;
 }
 

@@ -1,9 +1,9 @@
 /**
- * Peak memory of the 10,000-VIN clearance run as the operating system reports it: the peak RSS
- * of a new process that runs packages/client/bench/clearance-10k.bench.ts (in full mode three
- * runs of 10,000 VINs, client and mock in one process), paired with `node -e 0` started with the
- * same loaders. The
- * client's own result `client.clearance-10k-memory` gives the V8 heap growth of the same run.
+ * Peak memory of the 10,000-VIN clearance run as the operating system reports it. A new process
+ * runs packages/client/bench/clearance-10k.bench.ts (in full mode three runs of 10,000 VINs,
+ * client and mock in one process) and prints its peak RSS on exit. Each such process is paired
+ * with `node -e 0` started with the same loaders. The client's own result
+ * `client.clearance-10k-memory` gives the V8 heap growth of the same run.
  */
 import { join } from 'node:path';
 import { runNode } from '../child.js';
