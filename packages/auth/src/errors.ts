@@ -9,7 +9,7 @@ export type HmAuthErrorCode =
 
 /** Options shared by every error class of this package. */
 export interface HmAuthErrorOptions {
-  /** The underlying error. Never an object that holds a secret. */
+  /** The underlying error. Callers must not pass an object that contains a secret. */
   cause?: unknown;
   /** Number of HTTP attempts made before the error was thrown, when a request was involved. */
   attempts?: number;
@@ -72,7 +72,7 @@ export class InvalidPrivateKeyError extends HmAuthError {
   override readonly name = 'InvalidPrivateKeyError';
   readonly code = 'ERR_AUTH_INVALID_PRIVATE_KEY';
   readonly retryable = false;
-  /** What was found in place of a usable EC P-256 private key. */
+  /** Kind of key or damage found in place of a usable EC P-256 private key. */
   readonly problem: PrivateKeyProblem;
 
   constructor(message: string, problem: PrivateKeyProblem, options: HmAuthErrorOptions = {}) {
@@ -130,7 +130,7 @@ export interface UnexpectedResponseFields {
 }
 
 /**
- * The token endpoint answered with something other than a token or an OAuth error: an HTML
+ * The token endpoint returned something other than a token or an OAuth error, such as an HTML
  * error page from a proxy, a body that is not JSON, or a token response with invalid fields.
  */
 export class UnexpectedResponseError extends HmAuthError {
@@ -191,7 +191,7 @@ export function isHmAuthError(value: unknown): value is AnyHmAuthError {
   return value instanceof HmAuthError;
 }
 
-/** Whether an HTTP status is worth retrying: 429 and every 5xx. */
+/** Checks whether an HTTP status is worth retrying: 429 and every 5xx. */
 export function isRetryableStatus(status: number): boolean {
   return status === 429 || status >= 500;
 }
