@@ -8,7 +8,7 @@ export interface FleetEntry {
   vin: string;
   brand: string | undefined;
   tags: Record<string, string>;
-  /** Where the entry is, such as `line 4 of fleet.csv`, for error messages. */
+  /** Location of the entry for error messages, such as `line 4 of fleet.csv`. */
   where: string;
 }
 

@@ -27,8 +27,8 @@ export function startProgress(output: Output, text: ProgressText): Progress {
   let frame = 0;
   const draw = () => {
     frame = (frame + 1) % frames.length;
-    const shown = typeof current === 'function' ? current() : current;
-    writeSync(2, `\r\u001b[2K${output.errStyle.cyan(frames[frame] ?? '')} ${shown}`);
+    const label = typeof current === 'function' ? current() : current;
+    writeSync(2, `\r\u001b[2K${output.errStyle.cyan(frames[frame] ?? '')} ${label}`);
   };
   // The spinner writes to file descriptor 2 directly rather than through process.stderr, whose
   // writes may still be queued when the process ends, so frames and the erase stay in order.
@@ -36,8 +36,8 @@ export function startProgress(output: Output, text: ProgressText): Progress {
   // Ctrl+C during a wait erases the spinner line, then raises SIGINT again with no listener left,
   // so the process ends by the signal as the shell expects. The handler is installed before the
   // first frame is drawn.
-  // NOTE: in a tmux test, keys typed right after Ctrl+C sometimes left the spinner line on screen
-  // without this handler running (exit status 130); the cause is not known.
+  // NOTE: in a tmux test, keys typed right after Ctrl+C sometimes left the spinner line on screen.
+  // The process then ended with status 130 without running this handler, for a reason not known.
   const interrupt = () => {
     clearInterval(timer);
     erase();

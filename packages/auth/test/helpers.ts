@@ -49,7 +49,7 @@ export function generateNodeKey(
   return generateKeyPairSync('ed25519');
 }
 
-/** A clock whose wall and monotonic readings move only when a test says so. */
+/** A clock whose wall and monotonic readings move only when a test advances them. */
 export interface TestClock extends Clock {
   /** Moves both readings forward. */
   advance(ms: number): void;

@@ -29,9 +29,9 @@ export function useInProcessMock(): InProcessMock {
 /** Token response fields a scripted endpoint returns; `access_token` defaults to `token-<n>`. */
 export type ScriptedBody = Record<string, unknown>;
 
-/** A token endpoint override that answers from a script and counts its calls. */
+/** A token endpoint override that returns scripted responses and counts its calls. */
 export interface ScriptedEndpoint {
-  /** Number of requests answered so far. */
+  /** Number of requests handled so far. */
   readonly calls: number;
   /** Raw bodies received, unredacted, in order. */
   readonly bodies: string[];

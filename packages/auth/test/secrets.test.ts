@@ -12,7 +12,7 @@ import { scriptTokenEndpoint, useInProcessMock } from './mock-fixtures.js';
 
 const { mock, server } = useInProcessMock();
 
-/** Every way a value could be turned into text by accident. */
+/** Renders a value every way it could be turned into text by accident. */
 function renderings(value: unknown): string[] {
   const texts = [
     inspect(value),

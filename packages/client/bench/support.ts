@@ -118,7 +118,7 @@ export function measureRateUse(acceptedAt: number[]): RateUse {
   };
 }
 
-/** What one simulated run reports. */
+/** Result of one simulated run. */
 export interface SimulatedRun extends RateUse {
   /** VINs without an outcome, or with one that belongs to another VIN. */
   vinsLost: number;

@@ -17,7 +17,7 @@ let client: HmClient;
 let accessToken: string;
 const logger = createRecordingLogger();
 
-/** Every way a value could be shown: message, stack, inspect and JSON. */
+/** Renders a value every way it could be shown: message, stack, inspect and JSON. */
 function renderings(value: unknown): string[] {
   const error = value as Error;
   return [

@@ -3,7 +3,7 @@
  * epoch, because a cache may be shared by processes whose monotonic clocks differ.
  */
 export interface CachedToken {
-  /** The access token. Store it like a password: whoever reads it can call the API. */
+  /** The access token. Store it like a password, because anyone who reads it can call the API. */
   accessToken: string;
   /** Scopes granted to the token. */
   scopes: string[];

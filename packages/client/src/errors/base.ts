@@ -12,7 +12,7 @@ export type HmClientErrorCode =
 
 /** Options shared by every error class of this package. */
 export interface HmClientErrorOptions {
-  /** The underlying error. Never an object that holds a secret. */
+  /** The underlying error. Callers must not pass an object that contains a secret. */
   cause?: unknown;
   /** The operation that failed, as `METHOD /path/template`. */
   operation?: string;

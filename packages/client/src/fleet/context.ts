@@ -4,7 +4,7 @@ import type { HmRequestMethod } from '../result.js';
 import type { RateGate } from '../transport/rate-gate.js';
 import type { HmRequestOptions } from '../transport/request-options.js';
 
-/** What the fleet helpers need from the client. */
+/** Parts of the client that the fleet helpers use. */
 export interface FleetContext {
   request: HmRequestMethod;
   clock: Clock;

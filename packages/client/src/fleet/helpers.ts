@@ -25,7 +25,7 @@ import { type WaitForClearanceOptions, waitForClearance } from './wait.js';
 export interface RunForVinsOptions<Value>
   extends Omit<RunOptions<string, Value>, 'clock' | 'rateGate'> {
   /**
-   * What an invalid VIN does. `'throw'` (the default) rejects the whole run with an
+   * Handling of invalid VINs. `'throw'` (the default) rejects the whole run with an
    * `InvalidVinError` before any task starts. `'report'` gives that VIN an `ok: false` result
    * with the `InvalidVinError` and runs the task for the other VINs. `onProgress` then counts
    * only the valid VINs.

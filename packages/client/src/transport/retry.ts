@@ -72,7 +72,7 @@ export function backoffDelayMs(policy: RetryPolicy, retry: number, random: () =>
 /**
  * Returns the wait a `Retry-After` value requests, in milliseconds, or `undefined` when the
  * header is missing or unreadable. The value is either whole seconds or an HTTP date, which is
- * compared with `nowMs` (RFC 9110, section 10.2.3); a date in the past means no wait.
+ * compared with `nowMs` (RFC 9110, section 10.2.3). A date in the past means no wait.
  */
 export function parseRetryAfter(header: string | null, nowMs: number): number | undefined {
   const value = header?.trim();

@@ -13,7 +13,7 @@ export interface RegisterAppInput {
   clientId?: string;
   /** Client secret; a random string when omitted. */
   clientSecret?: string;
-  /** Scopes granted to the app's access tokens; defaults to all scopes the mock knows. */
+  /** Scopes granted to the app's access tokens; defaults to every scope the mock supports. */
   scopes?: readonly string[];
 }
 

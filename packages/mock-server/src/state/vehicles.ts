@@ -18,7 +18,7 @@ export interface AddVehicleInput {
   /** `primary_user_assigned` in the eligibility result; omitted when not set. */
   primaryUserAssigned?: boolean;
   /**
-   * What happens to a clearance request for this vehicle. Defaults to approval after the mock's
+   * Outcome of a clearance request for this vehicle. Defaults to approval after the mock's
    * `approvalDelayMs` when eligible, and rejection after that delay when not.
    */
   clearance?: ClearanceOutcome;

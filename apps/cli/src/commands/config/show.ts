@@ -23,7 +23,7 @@ function describeCredentials(profile: Profile): string {
   return '-';
 }
 
-/** A profile as `--json` prints it: the secret is replaced by whether it is set. */
+/** Converts a profile to its `--json` shape, which replaces the secret by whether it is set. */
 function visibleProfile(profile: Profile) {
   const { clientSecret, ...rest } = profile;
   return { ...rest, clientSecret: clientSecret === undefined ? null : 'set' };
