@@ -3,6 +3,7 @@ export {
   type ClientSecretCredentialsInput,
   type Credentials,
   type CredentialsInput,
+  checkCredentials,
   createCredentials,
   isCredentials,
   type PrivateKeyCredentialsInput,

@@ -151,11 +151,11 @@ describe('main entry in chromium', () => {
       type: 'pkcs8',
       format: 'pem',
     }) as string;
-    const error = await tab.evaluate((pem) => {
+    const error = await tab.evaluate(async (pem) => {
       // biome-ignore lint/suspicious/noExplicitAny: the page's module namespace is untyped.
-      const { createCredentials } = (window as any).auth;
+      const { createCredentials, checkCredentials } = (window as any).auth;
       try {
-        createCredentials({ privateKeyId: 'key', privateKey: pem });
+        await checkCredentials(createCredentials({ privateKeyId: 'key', privateKey: pem }));
         return undefined;
       } catch (caught) {
         const keyError = caught as { code: string; problem: string };

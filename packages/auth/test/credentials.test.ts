@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
+  checkCredentials,
   createCredentials,
   createTokenProvider,
   InvalidCredentialsError,
@@ -50,10 +51,53 @@ describe('createCredentials', () => {
     expect(() => createCredentials('secret' as never)).toThrow(TypeError);
   });
 
-  it('checks the key immediately', () => {
-    expect(() => createCredentials({ privateKeyId: 'k', privateKey: 'not a key' })).toThrow(
-      InvalidPrivateKeyError,
+  it.each([
+    ['an empty string', '  ', 'malformed'],
+    ['a number', 42, 'unsupported-format'],
+    ['an array', ['k'], 'unsupported-format'],
+    ['null', null, 'unsupported-format'],
+  ])('rejects a private key that is %s at once', (_, privateKey, problem) => {
+    expect(() => createCredentials({ privateKeyId: 'k', privateKey: privateKey as never })).toThrow(
+      expect.objectContaining({ code: 'ERR_AUTH_INVALID_PRIVATE_KEY', problem }),
     );
+  });
+
+  it('reports a bad key from checkCredentials and from every token request', async () => {
+    const endpoint = scriptTokenEndpoint(server, () => ({}));
+    const credentials = createCredentials({ privateKeyId: 'k', privateKey: 'not a key' });
+    const provider = createTokenProvider({ credentials });
+
+    await expect(checkCredentials(credentials)).rejects.toThrow(InvalidPrivateKeyError);
+    await expect(provider.getToken()).rejects.toMatchObject({ problem: 'malformed' });
+    await expect(provider.getToken()).rejects.toThrow(/not a PEM key/);
+    expect(endpoint.calls).toBe(0);
+  });
+
+  it('resolves checkCredentials for a usable key and for a client secret', async () => {
+    const pair = await generateP256();
+
+    await expect(
+      checkCredentials(createCredentials({ privateKeyId: 'k', privateKey: pair.jwk })),
+    ).resolves.toBeUndefined();
+    await expect(
+      checkCredentials(createCredentials({ clientId: 'c', clientSecret: 's' })),
+    ).resolves.toBeUndefined();
+    await expect(
+      checkCredentials({ ...createCredentials({ privateKeyId: 'k', privateKey: pair.jwk }) }),
+    ).rejects.toThrow(TypeError);
+  });
+
+  it('does not report an unhandled rejection for a bad key that is never used', async () => {
+    const unhandled: unknown[] = [];
+    const record = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', record);
+    try {
+      createCredentials({ privateKeyId: 'k', privateKey: 'not a key' });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    } finally {
+      process.off('unhandledRejection', record);
+    }
+    expect(unhandled).toEqual([]);
   });
 
   it('imports the key once per credentials object', async () => {
@@ -146,6 +190,23 @@ describe('loadCredentialsFile', () => {
     expect(await loadCredentialsFile(path)).toMatchObject({
       kind: 'private_key',
       privateKeyId: 'k',
+    });
+  });
+
+  it('checks the private key before it resolves and names the file', async () => {
+    const path = join(directory, 'public-key.json');
+    const pair = await generateP256();
+    const publicPem = `-----BEGIN PUBLIC KEY-----\n${pair.spkiDer.toString('base64')}\n-----END PUBLIC KEY-----`;
+    await writeFile(path, JSON.stringify({ client_id: 'c', id: 'k', private_key: publicPem }));
+
+    const error = await loadCredentialsFile(path).catch((caught: unknown) => caught);
+
+    expect(error).toBeInstanceOf(InvalidPrivateKeyError);
+    expect(error).toMatchObject({
+      problem: 'public-key',
+      message: expect.stringContaining(
+        `The private_key in credentials file ${path} is not usable.`,
+      ),
     });
   });
 

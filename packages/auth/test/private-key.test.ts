@@ -1,6 +1,6 @@
 import { createPublicKey, verify } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { signAssertion } from '../src/credentials/assertion.js';
+import { signAssertion } from '../src/credentials/key-signer.js';
 import { importPreparedKey, preparePrivateKey } from '../src/credentials/private-key.js';
 import { InvalidPrivateKeyError, type PrivateKeyProblem } from '../src/index.js';
 import { generateNodeKey, generateP256, toPem } from './helpers.js';

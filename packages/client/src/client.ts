@@ -1,13 +1,13 @@
 import type { TokenProvider } from '@hm-sdk/auth';
-import createClient, { type Client } from 'openapi-fetch';
+import type { Client } from 'openapi-fetch';
+import { createLazyApi } from './api/lazy-api.js';
 import { createRequestMethod } from './call.js';
 import { createFleetHelpers, type FleetHelpers } from './fleet/helpers.js';
 import { type HmClientOptions, resolveClientOptions } from './options.js';
-import { type ClientPaths, serializeQuery } from './paths.js';
+import type { ClientPaths } from './paths.js';
 import type { HmRequestMethod } from './result.js';
 import { RateGate, type RateLimitEvent } from './transport/rate-gate.js';
-import { createOperationMiddleware } from './transport/request-options.js';
-import { createFetchAdapter, type TransportSettings } from './transport/transport.js';
+import type { TransportSettings } from './transport/transport.js';
 
 /** The typed High Mobility client: raw calls in `api` and `request`, and fleet helpers. */
 export interface HmClient extends FleetHelpers {
@@ -57,7 +57,8 @@ const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
  * @throws TypeError when neither or both of `credentials` and `tokenProvider` are given, or an
  *   option is invalid.
  * @throws InvalidCredentialsError or InvalidPrivateKeyError (from `@hm-sdk/auth`) for unusable
- *   credentials.
+ *   credentials. A private key whose type is right but whose content is not usable fails the
+ *   first call instead; `checkCredentials` from `@hm-sdk/auth` finds that out at startup.
  */
 export function createHmClient(options: HmClientOptions): HmClient {
   const settings = resolveClientOptions(options);
@@ -67,12 +68,10 @@ export function createHmClient(options: HmClientOptions): HmClient {
     gate,
     logsDebug: options.logger !== undefined,
   };
-  const api = createClient<ClientPaths>({
-    baseUrl: settings.baseUrl,
-    fetch: createFetchAdapter(transport),
-    querySerializer: serializeQuery,
+  const api = createLazyApi(async () => {
+    const { createOpenApiClient } = await import('./api/openapi-fetch-client.js');
+    return createOpenApiClient(transport, settings.baseUrl);
   });
-  api.use(createOperationMiddleware());
   const request = createRequestMethod({ ...transport, baseUrl: settings.baseUrl });
 
   const fleet = createFleetHelpers({

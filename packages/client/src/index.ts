@@ -1,8 +1,8 @@
 /**
  * Typed client for the High Mobility API, generated from the project's OpenAPI contract:
- * bearer tokens, retries, timeouts, typed results and errors, fleet helpers, a rate-aware
- * concurrent runner and webhook verification. It uses only `fetch` and Web Crypto, so it runs in
- * Node 20+, browsers and edge runtimes.
+ * bearer tokens, retries, timeouts, typed results and errors, fleet helpers and a rate-aware
+ * concurrent runner. It uses only `fetch` and Web Crypto, so it runs in Node 20+, browsers and
+ * edge runtimes. Webhook verification has its own entry, `@hm-sdk/client/webhooks`.
  * @packageDocumentation
  */
 export { createHmClient, type HmClient } from './client.js';
@@ -85,14 +85,3 @@ export type { HmRequestOptions } from './transport/request-options.js';
 export { parseRetryAfter, type RetryOptions, type RetryPolicy } from './transport/retry.js';
 export { SDK_NAME, SDK_VERSION } from './version.js';
 export { assertValidVin, InvalidVinError, isValidVin } from './vin.js';
-export {
-  constructWebhookEvent,
-  type FleetClearanceChangedEvent,
-  parseFleetClearanceChangedEvent,
-  type WebhookDelivery,
-} from './webhooks/events.js';
-export {
-  verifyWebhookSignature,
-  WEBHOOK_SIGNATURE_HEADER,
-  type WebhookBody,
-} from './webhooks/signature.js';

@@ -8,7 +8,7 @@ import {
   InvalidWebhookError,
   parseFleetClearanceChangedEvent,
   verifyWebhookSignature,
-} from '../src/index.js';
+} from '../src/webhooks/index.js';
 import { type MockHarness, rejectionOf, sandboxVin, startHarness } from './support/fixtures.js';
 
 const SECRET = 'whsec-test-only-4f1c9a';

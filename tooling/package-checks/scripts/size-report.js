@@ -12,7 +12,9 @@ let overBudget = 0;
 for (const bundle of browserBundles) {
   const size = await measureBundle(bundle.specifiers, resolveDir);
   console.log(bundle.label);
-  console.log(`  ${kilobytes(size.minifiedBytes)} minified, ${kilobytes(size.gzipBytes)} gzipped`);
+  console.log(
+    `  loads with the import: ${kilobytes(size.minifiedBytes)} minified, ${kilobytes(size.gzipBytes)} gzipped`,
+  );
 
   const budget = bundle.gzipBudgetBytes;
   if (budget !== undefined) {
@@ -22,6 +24,16 @@ for (const bundle of browserBundles) {
   }
   for (const { source, bytes } of size.contributions.slice(0, 8)) {
     console.log(`    ${kilobytes(bytes).padStart(9)}  ${source}`);
+  }
+  for (const chunk of size.onDemand) {
+    console.log(
+      `  loads on first use: ${kilobytes(chunk.gzipBytes)} gzipped (${kilobytes(chunk.minifiedBytes)} minified) from ${chunk.label}`,
+    );
+  }
+  if (size.onDemand.length > 0) {
+    console.log(
+      `  everything, loaded at once or on demand: ${kilobytes(size.totalGzipBytes)} gzipped`,
+    );
   }
 }
 if (overBudget > 0) {

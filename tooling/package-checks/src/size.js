@@ -1,3 +1,4 @@
+import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
@@ -10,10 +11,27 @@ import { build } from 'esbuild';
  */
 
 /**
+ * @typedef {object} Contribution
+ * @property {string} source package (or file) that the bytes come from
+ * @property {number} bytes minified bytes in the output
+ */
+
+/**
+ * @typedef {object} ChunkSize
+ * @property {string} label the module that starts the chunk, such as `packages/auth/.../jose-sign.js`
+ * @property {number} minifiedBytes size of the minified chunk
+ * @property {number} gzipBytes size of the chunk after gzip at level 9
+ * @property {Contribution[]} contributions minified bytes per package, largest first
+ */
+
+/**
  * @typedef {object} BundleSize
- * @property {number} minifiedBytes size of the minified bundle
- * @property {number} gzipBytes size of that bundle after gzip at level 9
- * @property {{ source: string; bytes: number }[]} contributions minified bytes per package, largest first
+ * @property {number} minifiedBytes minified size of what loads with the import: the entry chunk
+ *   and the chunks it imports statically
+ * @property {number} gzipBytes the same files, each gzipped at level 9, summed (the budget counts this)
+ * @property {Contribution[]} contributions minified bytes per package in those files, largest first
+ * @property {ChunkSize[]} onDemand chunks that load only when a feature first runs (`import()`)
+ * @property {number} totalGzipBytes gzipped size of every chunk, loaded at once or on demand
  */
 
 /**
@@ -59,10 +77,32 @@ export function sourcePackage(path) {
 }
 
 /**
- * Bundles entries for browsers the way an app bundler would (ESM, browser conditions, minified)
- * and measures the result. Every export of each entry is kept, so the size is what an app pays
- * when it uses all of the entry. An app that imports less gets a smaller bundle after tree
- * shaking.
+ * Sums the minified bytes of output inputs per source package.
+ *
+ * @param {Record<string, { bytesInOutput: number }>[]} inputMaps `inputs` of esbuild outputs
+ * @returns {Contribution[]}
+ */
+function contributionsOf(inputMaps) {
+  /** @type {Map<string, number>} */
+  const bytesBySource = new Map();
+  for (const inputs of inputMaps) {
+    for (const [path, input] of Object.entries(inputs)) {
+      if (input.bytesInOutput === 0) continue;
+      const source = sourcePackage(path);
+      bytesBySource.set(source, (bytesBySource.get(source) ?? 0) + input.bytesInOutput);
+    }
+  }
+  return [...bytesBySource]
+    .map(([source, bytes]) => ({ source, bytes }))
+    .sort((left, right) => right.bytes - left.bytes);
+}
+
+/**
+ * Bundles entries for browsers the way an app bundler would (ESM, browser conditions, minified,
+ * with code splitting) and measures the result. Every export of each entry is kept, so the size
+ * is what an app pays when it uses all of the entry; an app that imports less gets less after
+ * tree shaking. Code behind a dynamic `import()` lands in chunks of its own; they are reported
+ * under `onDemand`, apart from what loads with the import itself.
  *
  * @param {string[]} specifiers package entries, such as `@hm-sdk/auth`
  * @param {string} resolveDir folder whose `node_modules` resolves the entries
@@ -74,7 +114,11 @@ export async function measureBundle(specifiers, resolveDir) {
     .join('\n');
   const result = await build({
     stdin: { contents, resolveDir, loader: 'js', sourcefile: 'size-entry.js' },
+    absWorkingDir: resolveDir,
+    // Nothing is written; the folder only names the output files.
+    outdir: join(resolveDir, 'size-output'),
     bundle: true,
+    splitting: true,
     minify: true,
     format: 'esm',
     platform: 'browser',
@@ -84,25 +128,58 @@ export async function measureBundle(specifiers, resolveDir) {
     metafile: true,
     logLevel: 'silent',
   });
-  const [output] = result.outputFiles;
-  if (output === undefined) throw new Error(`esbuild wrote no output for ${specifiers.join(', ')}`);
+  const outputs = result.metafile.outputs;
+  const entryPath = Object.keys(outputs).find(
+    (path) => outputs[path]?.entryPoint === 'size-entry.js',
+  );
+  if (entryPath === undefined)
+    throw new Error(`esbuild wrote no output for ${specifiers.join(', ')}`);
 
-  /** @type {Map<string, number>} */
-  const bytesBySource = new Map();
-  for (const meta of Object.values(result.metafile.outputs)) {
-    for (const [path, input] of Object.entries(meta.inputs)) {
-      if (input.bytesInOutput === 0) continue;
-      const source = sourcePackage(path);
-      bytesBySource.set(source, (bytesBySource.get(source) ?? 0) + input.bytesInOutput);
+  // What loads with the import: the entry chunk and everything it imports statically.
+  const eager = new Set([entryPath]);
+  for (const path of eager) {
+    for (const imported of outputs[path]?.imports ?? []) {
+      if (imported.kind === 'import-statement') eager.add(imported.path);
     }
   }
-  const contributions = [...bytesBySource]
-    .map(([source, bytes]) => ({ source, bytes }))
-    .sort((left, right) => right.bytes - left.bytes);
+  /** @type {Map<string, Uint8Array>} */
+  const contentsByPath = new Map(
+    result.outputFiles.map((file) => [relative(resolveDir, file.path), file.contents]),
+  );
+  const gzipOf = (/** @type {string} */ path) =>
+    gzipSync(contentsByPath.get(path) ?? new Uint8Array(), { level: 9 }).byteLength;
+  const eagerPaths = [...eager];
+  const onDemand = Object.keys(outputs)
+    .filter((path) => !eager.has(path))
+    .map((path) => {
+      const meta = /** @type {import('esbuild').Metafile['outputs'][string]} */ (outputs[path]);
+      return {
+        label: meta.entryPoint === undefined ? path : sourceLabel(meta.entryPoint),
+        minifiedBytes: meta.bytes,
+        gzipBytes: gzipOf(path),
+        contributions: contributionsOf([meta.inputs]),
+      };
+    })
+    .sort((left, right) => right.gzipBytes - left.gzipBytes);
+  const gzipBytes = eagerPaths.reduce((sum, path) => sum + gzipOf(path), 0);
 
   return {
-    minifiedBytes: output.contents.byteLength,
-    gzipBytes: gzipSync(output.contents, { level: 9 }).byteLength,
-    contributions,
+    minifiedBytes: eagerPaths.reduce((sum, path) => sum + (outputs[path]?.bytes ?? 0), 0),
+    gzipBytes,
+    contributions: contributionsOf(eagerPaths.map((path) => outputs[path]?.inputs ?? {})),
+    onDemand,
+    totalGzipBytes: gzipBytes + onDemand.reduce((sum, chunk) => sum + chunk.gzipBytes, 0),
   };
+}
+
+/**
+ * Shortens the path of a chunk's first module to its package and the file in it.
+ *
+ * @param {string} path input path as esbuild reports it
+ * @returns {string}
+ */
+export function sourceLabel(path) {
+  const source = sourcePackage(path);
+  const file = path.slice(path.lastIndexOf(source) + source.length).replace(/^\/(dist\/)?/, '');
+  return source === path ? path : `${source} ${file}`;
 }

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readTarballFile } from './pack.js';
 import { typedEntries } from './workspace.js';
 
 /**
@@ -76,6 +77,33 @@ export function run(command, args, options) {
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
+}
+
+/**
+ * Formats a finished command, so a failed test shows what the command printed.
+ *
+ * @param {string} label the command as a reader would type it
+ * @param {RunResult} result
+ * @returns {string}
+ */
+export function describeRun(label, result) {
+  return `${label} exited with ${result.code}\n--- stdout\n${result.stdout}\n--- stderr\n${result.stderr}`;
+}
+
+/**
+ * Adds the packed `package.json` to each tarball.
+ *
+ * @param {{ name: string; tarball: string }[]} packages
+ * @returns {Promise<PackedTarball[]>}
+ */
+export function readPackedManifests(packages) {
+  return Promise.all(
+    packages.map(async (pkg) => ({
+      name: pkg.name,
+      tarball: pkg.tarball,
+      manifest: JSON.parse(await readTarballFile(pkg.tarball, 'package.json')),
+    })),
+  );
 }
 
 /**

@@ -35,3 +35,19 @@ describe.each(browserBundles)('$label bundle', (bundle) => {
     }
   });
 });
+
+describe('code that loads on first use', () => {
+  it('keeps jose and openapi-fetch out of what auth and client load with the import', async () => {
+    const size = await measureBundle(['@hm-sdk/auth', '@hm-sdk/client'], resolveDir);
+    const eagerSources = size.contributions.map(({ source }) => source);
+    const onDemandSources = size.onDemand.flatMap((chunk) =>
+      chunk.contributions.map(({ source }) => source),
+    );
+
+    expect(eagerSources).toEqual(expect.arrayContaining(['packages/auth', 'packages/client']));
+    expect(eagerSources).not.toContain('jose');
+    expect(eagerSources).not.toContain('openapi-fetch');
+    expect(onDemandSources).toEqual(expect.arrayContaining(['jose', 'openapi-fetch']));
+    expect(size.totalGzipBytes).toBeGreaterThan(size.gzipBytes);
+  });
+});

@@ -2,12 +2,12 @@ import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { readTarballFile } from '../src/pack.js';
 import {
   createSmokeProject,
+  describeRun,
   installedVersion,
   type PackedTarball,
-  type RunResult,
+  readPackedManifests,
   run,
 } from '../src/smoke-project.js';
 import { repositoryRoot, typedEntries } from '../src/workspace.js';
@@ -18,19 +18,8 @@ const fixturesDir = fileURLToPath(new URL('../fixtures/smoke-project', import.me
 const stepTimeoutMs = 60_000;
 const typeCheckTimeoutMs = 180_000;
 
-/** Formats a failed command so the test failure shows what the command printed. */
-function describeRun(label: string, result: RunResult): string {
-  return `${label} exited with ${result.code}\n--- stdout\n${result.stdout}\n--- stderr\n${result.stderr}`;
-}
-
-async function readPackedTarballs(): Promise<PackedTarball[]> {
-  return Promise.all(
-    inject('packedPackages').map(async (pkg) => ({
-      name: pkg.name,
-      tarball: pkg.tarball,
-      manifest: JSON.parse(await readTarballFile(pkg.tarball, 'package.json')),
-    })),
-  );
+function readPackedTarballs(): Promise<PackedTarball[]> {
+  return readPackedManifests(inject('packedPackages'));
 }
 
 /** Reads the versions this workspace uses of the smoke project's third-party packages. */

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { type Credentials, createCredentials } from '@hm-sdk/auth';
+import { type Credentials, checkCredentials, createCredentials } from '@hm-sdk/auth';
 import { loadCredentialsFile } from '@hm-sdk/auth/node';
 import type { Profile } from '../config/store.js';
 import { CliError } from '../errors.js';
@@ -70,7 +70,7 @@ async function readPrivateKeyFile(path: string, name: string): Promise<string> {
   }
 }
 
-function keyCredentials(fields: FieldSource, privateKey: string): Credentials {
+async function keyCredentials(fields: FieldSource, privateKey: string): Promise<Credentials> {
   if (fields.privateKeyId === undefined) {
     throw authError(
       `A private key is set but ${fields.names.privateKeyId} is missing in ${fields.source}. ` +
@@ -78,11 +78,14 @@ function keyCredentials(fields: FieldSource, privateKey: string): Credentials {
     );
   }
   try {
-    return createCredentials({
+    const credentials = createCredentials({
       privateKeyId: fields.privateKeyId,
       privateKey,
       clientId: fields.clientId,
     });
+    // The key's content is checked here, so a bad key fails before any request.
+    await checkCredentials(credentials);
+    return credentials;
   } catch (error) {
     const name =
       fields.privateKeyFile === undefined ? fields.names.privateKey : fields.names.privateKeyFile;

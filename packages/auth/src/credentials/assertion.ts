@@ -1,30 +1,37 @@
-import { SignJWT } from 'jose';
+import { NetworkError } from '../errors.js';
+import type { AssertionSigner } from './key-signer.js';
 
 /** `client_assertion_type` value for a JWT bearer client assertion (RFC 7523). */
 export const JWT_BEARER_ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
 
-/** Inputs of one client assertion. */
-export interface AssertionInput {
-  /** EC P-256 private key with the `sign` usage. */
-  key: CryptoKey;
-  /** Private key id from the console; becomes the `iss` claim. */
-  privateKeyId: string;
-  /** `<base url>/v1`; becomes the `aud` claim. */
-  audience: string;
-  /** Wall-clock time in milliseconds; `iat` is this value in whole seconds. */
-  nowMs: number;
+type KeySignerModule = typeof import('./key-signer.js');
+
+let keySignerModule: Promise<KeySignerModule> | undefined;
+
+/**
+ * Loads the private key code (see key-signer.ts) once. A failed load is forgotten, so the next
+ * token request tries again; in a browser it fails like any other download.
+ *
+ * @throws NetworkError when the module could not be loaded.
+ */
+function loadKeySignerModule(): Promise<KeySignerModule> {
+  keySignerModule ??= import('./key-signer.js').catch((error: unknown) => {
+    keySignerModule = undefined;
+    throw new NetworkError(
+      'Could not load the private key code of @hm-sdk/auth, which loads on first use. Check the network connection and that the app serves all of its JavaScript chunks.',
+      { cause: error },
+    );
+  });
+  return keySignerModule;
 }
 
 /**
- * Signs one ES256 client assertion with header `typ: JWT` and the claims `ver: 2`, `iss`,
- * `aud`, `jti` (a random UUID, new for every call) and `iat`.
+ * Starts checking and importing a private key in the background and returns the signer it
+ * resolves to. The promise is marked as handled, so a bad key that is never used does not
+ * report an unhandled rejection; whoever awaits it still gets the error.
  */
-export async function signAssertion(input: AssertionInput): Promise<string> {
-  return new SignJWT({ ver: 2 })
-    .setProtectedHeader({ alg: 'ES256', typ: 'JWT' })
-    .setIssuer(input.privateKeyId)
-    .setAudience(input.audience)
-    .setJti(crypto.randomUUID())
-    .setIssuedAt(Math.floor(input.nowMs / 1000))
-    .sign(input.key);
+export function startAssertionSigner(privateKey: unknown): Promise<AssertionSigner> {
+  const signer = loadKeySignerModule().then((module) => module.createAssertionSigner(privateKey));
+  signer.catch(() => undefined);
+  return signer;
 }

@@ -1,7 +1,8 @@
-import { InvalidCredentialsError } from '../errors.js';
+import { InvalidCredentialsError, NetworkError } from '../errors.js';
 import { inspectSymbol } from '../redact.js';
-import { JWT_BEARER_ASSERTION_TYPE, signAssertion } from './assertion.js';
-import { importPreparedKey, type PrivateKeyInput, preparePrivateKey } from './private-key.js';
+import { JWT_BEARER_ASSERTION_TYPE, startAssertionSigner } from './assertion.js';
+import { checkPrivateKeyType } from './key-errors.js';
+import type { PrivateKeyInput } from './private-key.js';
 
 /** Input for client secret credentials: the OAuth client id and client secret of an app. */
 export interface ClientSecretCredentialsInput {
@@ -40,13 +41,23 @@ export interface Credentials {
 /** Builds the body fields of one token request. */
 type FieldsBuilder = (audience: string, nowMs: number) => Promise<Record<string, string>>;
 
+/** What the package keeps for one credentials object, out of sight of its users. */
+interface CredentialsSecrets {
+  buildFields: FieldsBuilder;
+  /** Resolves once the credentials are ready to sign; rejects for an unusable private key. */
+  check(): Promise<void>;
+}
+
 // Secrets live in this map, keyed by the public object, rather than on the object itself.
-const fieldBuilders = new WeakMap<Credentials, FieldsBuilder>();
+const secretsByCredentials = new WeakMap<Credentials, CredentialsSecrets>();
 
 /**
  * Creates credentials from a client id and secret, or from a private key id and EC P-256 private
- * key. A private key is checked immediately and imported into Web Crypto once, on first use.
- * Surrounding whitespace is trimmed from ids and the client secret.
+ * key. Surrounding whitespace is trimmed from ids and the client secret.
+ *
+ * A private key's type is checked here. Its content is checked and imported into Web Crypto in
+ * the background, by code that loads on demand (so apps with a client secret never download
+ * it): a bad key fails the first token request, or earlier `await checkCredentials(credentials)`.
  *
  * @example
  * ```ts
@@ -57,7 +68,7 @@ const fieldBuilders = new WeakMap<Credentials, FieldsBuilder>();
  * });
  * ```
  * @throws InvalidCredentialsError when a field is missing, empty or of the wrong type.
- * @throws InvalidPrivateKeyError when the private key is not a usable EC P-256 private key.
+ * @throws InvalidPrivateKeyError when the private key is neither a non-empty string nor an object.
  * @throws TypeError when `input` is not an object.
  */
 export function createCredentials(input: CredentialsInput): Credentials {
@@ -87,31 +98,48 @@ export function createCredentials(input: CredentialsInput): Credentials {
 function createSecretCredentials(input: ClientSecretCredentialsInput): Credentials {
   const clientId = requireText(input.clientId, 'clientId');
   const clientSecret = requireText(input.clientSecret, 'clientSecret');
-  return register('client_secret', clientId, undefined, async () => ({
-    grant_type: 'client_credentials',
-    client_id: clientId,
-    client_secret: clientSecret,
-  }));
+  return register('client_secret', clientId, undefined, {
+    buildFields: async () => ({
+      grant_type: 'client_credentials',
+      client_id: clientId,
+      client_secret: clientSecret,
+    }),
+    check: async () => undefined,
+  });
 }
 
 function createKeyCredentials(input: PrivateKeyCredentialsInput): Credentials {
   const privateKeyId = requireText(input.privateKeyId, 'privateKeyId');
   const clientId =
     input.clientId === undefined ? undefined : requireText(input.clientId, 'clientId');
-  const prepared = preparePrivateKey(input.privateKey);
-  let key: Promise<CryptoKey> | undefined;
-  return register('private_key', clientId, privateKeyId, async (audience, nowMs) => {
-    key ??= importPreparedKey(prepared);
-    const assertion = await signAssertion({ key: await key, privateKeyId, audience, nowMs });
-    const fields: Record<string, string> = {
-      grant_type: 'client_credentials',
-      client_assertion: assertion,
-      client_assertion_type: JWT_BEARER_ASSERTION_TYPE,
-    };
-    if (clientId !== undefined) {
-      fields.client_id = clientId;
+  const { privateKey } = input;
+  checkPrivateKeyType(privateKey);
+  let signer = startAssertionSigner(privateKey);
+  const readySigner = async () => {
+    try {
+      return await signer;
+    } catch (error) {
+      // A failed download is tried again by the next request; a bad key fails every time.
+      if (error instanceof NetworkError) signer = startAssertionSigner(privateKey);
+      throw error;
     }
-    return fields;
+  };
+  return register('private_key', clientId, privateKeyId, {
+    buildFields: async (audience, nowMs) => {
+      const sign = await readySigner();
+      const fields: Record<string, string> = {
+        grant_type: 'client_credentials',
+        client_assertion: await sign({ privateKeyId, audience, nowMs }),
+        client_assertion_type: JWT_BEARER_ASSERTION_TYPE,
+      };
+      if (clientId !== undefined) {
+        fields.client_id = clientId;
+      }
+      return fields;
+    },
+    check: async () => {
+      await readySigner();
+    },
   });
 }
 
@@ -141,7 +169,7 @@ function register(
   kind: Credentials['kind'],
   clientId: string | undefined,
   privateKeyId: string | undefined,
-  buildFields: FieldsBuilder,
+  secrets: CredentialsSecrets,
 ): Credentials {
   const summary = { kind, clientId, privateKeyId };
   const describe = () =>
@@ -155,7 +183,7 @@ function register(
     },
   );
   Object.freeze(credentials);
-  fieldBuilders.set(credentials, buildFields);
+  secretsByCredentials.set(credentials, secrets);
   return credentials;
 }
 
@@ -165,7 +193,27 @@ function quote(value: string | undefined): string {
 
 /** Checks whether a value was made by {@link createCredentials} or {@link parseCredentialsJson}. */
 export function isCredentials(value: unknown): value is Credentials {
-  return typeof value === 'object' && value !== null && fieldBuilders.has(value as Credentials);
+  return (
+    typeof value === 'object' && value !== null && secretsByCredentials.has(value as Credentials)
+  );
+}
+
+/**
+ * Waits until credentials are ready to request tokens: for a private key, until its content is
+ * checked and imported into Web Crypto. Call it at startup to fail early on a bad key instead of
+ * on the first token request. Client secret credentials resolve at once.
+ *
+ * @example
+ * ```ts
+ * const credentials = createCredentials({ privateKeyId, privateKey: process.env.HM_PRIVATE_KEY! });
+ * await checkCredentials(credentials); // throws InvalidPrivateKeyError for an unusable key
+ * ```
+ * @throws InvalidPrivateKeyError when the private key is not a usable EC P-256 private key.
+ * @throws NetworkError when the private key code, which loads on demand, could not be loaded.
+ * @throws TypeError when `credentials` were not made by this package.
+ */
+export async function checkCredentials(credentials: Credentials): Promise<void> {
+  await secretsOf(credentials).check();
 }
 
 /**
@@ -177,11 +225,15 @@ export function buildTokenRequestFields(
   audience: string,
   nowMs: number,
 ): Promise<Record<string, string>> {
-  const build = fieldBuilders.get(credentials);
-  if (build === undefined) {
+  return secretsOf(credentials).buildFields(audience, nowMs);
+}
+
+function secretsOf(credentials: Credentials): CredentialsSecrets {
+  const secrets = secretsByCredentials.get(credentials);
+  if (secrets === undefined) {
     throw new TypeError(
       'credentials were not created by createCredentials or parseCredentialsJson.',
     );
   }
-  return build(audience, nowMs);
+  return secrets;
 }

@@ -71,3 +71,22 @@ export function damagedKeyError(detail: string, truncated: boolean): InvalidPriv
     fix: 'Copy the whole key again, including the BEGIN and END lines.',
   });
 }
+
+/**
+ * Checks the type of a private key input: a non-empty string, or an object (a JWK or a
+ * `CryptoKey`). It runs when credentials are created; the content is checked when the key is
+ * first used, or by `checkCredentials`.
+ *
+ * @throws InvalidPrivateKeyError for any other value.
+ */
+export function checkPrivateKeyType(input: unknown): void {
+  if (typeof input === 'string') {
+    if (input.trim() === '') throw keyError('malformed', 'The privateKey is an empty string.');
+    return;
+  }
+  if (typeof input === 'object' && input !== null && !Array.isArray(input)) return;
+  const found = input === null ? 'null' : Array.isArray(input) ? 'an array' : `a ${typeof input}`;
+  throw keyError('unsupported-format', `The privateKey is ${found}.`, {
+    fix: 'Pass a PEM string, a JWK object or a CryptoKey.',
+  });
+}

@@ -1,5 +1,11 @@
 import { checkPkcs8, looksLikeSec1, sec1ToPkcs8 } from './der-key.js';
-import { damagedKeyError, keyError, publicKeyError, wrongAlgorithmError } from './key-errors.js';
+import {
+  checkPrivateKeyType,
+  damagedKeyError,
+  keyError,
+  publicKeyError,
+  wrongAlgorithmError,
+} from './key-errors.js';
 import { checkCryptoKey, checkJwk, isCryptoKeyLike } from './key-objects.js';
 import {
   decodeBase64,
@@ -32,19 +38,14 @@ const ES256_KEY = { name: 'ECDSA', namedCurve: 'P-256' } as const;
  * @throws InvalidPrivateKeyError that names what was found and how to get a usable key.
  */
 export function preparePrivateKey(input: unknown): PreparedKey {
+  checkPrivateKeyType(input);
   if (typeof input === 'string') {
     return prepareKeyText(input);
   }
   if (isCryptoKeyLike(input)) {
     return { format: 'cryptokey', key: checkCryptoKey(input) };
   }
-  if (typeof input === 'object' && input !== null && !Array.isArray(input)) {
-    return { format: 'jwk', jwk: checkJwk(input as JsonWebKey) };
-  }
-  const found = input === null ? 'null' : Array.isArray(input) ? 'an array' : `a ${typeof input}`;
-  throw keyError('unsupported-format', `The privateKey is ${found}.`, {
-    fix: 'Pass a PEM string, a JWK object or a CryptoKey.',
-  });
+  return { format: 'jwk', jwk: checkJwk(input as JsonWebKey) };
 }
 
 /** Imports a prepared key for ES256 signing; call once per credentials object. */

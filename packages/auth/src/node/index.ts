@@ -1,13 +1,13 @@
 import { readFile } from 'node:fs/promises';
-import type { Credentials } from '../credentials/credentials.js';
+import { type Credentials, checkCredentials } from '../credentials/credentials.js';
 import { parseCredentialsSource } from '../credentials/credentials-json.js';
-import { InvalidCredentialsError } from '../errors.js';
+import { InvalidCredentialsError, InvalidPrivateKeyError } from '../errors.js';
 
 /**
  * Reads a credentials JSON file downloaded from the High Mobility console and creates
  * credentials from it. Errors name the path, and a syntax error its line and column (or that the
- * position is unknown, for nesting too deep to scan). A UTF-8 byte order mark is skipped.
- * Node.js only.
+ * position is unknown, for nesting too deep to scan). A UTF-8 byte order mark is skipped. The
+ * private key is checked and imported before the promise resolves. Node.js only.
  *
  * @example
  * ```ts
@@ -28,5 +28,18 @@ export async function loadCredentialsFile(path: string): Promise<Credentials> {
       { cause: error },
     );
   }
-  return parseCredentialsSource(text, path);
+  const credentials = parseCredentialsSource(text, path);
+  // The key is checked before returning, so a bad key in the file fails here and not on the
+  // first token request, with the path in the message.
+  try {
+    await checkCredentials(credentials);
+  } catch (error) {
+    if (!(error instanceof InvalidPrivateKeyError)) throw error;
+    throw new InvalidPrivateKeyError(
+      `The private_key in credentials file ${path} is not usable. ${error.message}`,
+      error.problem,
+      { cause: error },
+    );
+  }
+  return credentials;
 }

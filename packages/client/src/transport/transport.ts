@@ -1,5 +1,4 @@
 import { abortFailure, NetworkError, TimeoutError } from '../errors/transport-errors.js';
-import { callSettings } from './request-options.js';
 import { readJsonBody } from './response-body.js';
 import { isIdempotent, shouldRetryStatus, waitBeforeRetryAfterFailure } from './retry-decisions.js';
 import type { CallState, OutgoingRequest, ReceivedResponse, TransportSettings } from './types.js';
@@ -31,34 +30,6 @@ export async function send(
     }
     throw error;
   }
-}
-
-/**
- * Creates the `fetch` that openapi-fetch calls for `client.api`: it buffers the request body
- * once, sends the call like {@link send} and hands openapi-fetch a response rebuilt on the
- * checked body.
- */
-export function createFetchAdapter(
-  settings: TransportSettings,
-): (request: Request) => Promise<Response> {
-  return async (request) => {
-    const outgoing: OutgoingRequest = {
-      url: request.url,
-      method: request.method,
-      headers: Object.fromEntries(request.headers),
-      body: request.body === null ? undefined : new Uint8Array(await request.arrayBuffer()),
-      signal: request.signal,
-      redirect: request.redirect,
-      call: callSettings(request, settings),
-    };
-    const { response, text } = await send(settings, outgoing);
-    const init = {
-      status: response.status,
-      statusText: response.statusText,
-      headers: response.headers,
-    };
-    return new Response(text === '' ? null : text, init);
-  };
 }
 
 async function sendWithRetries(
