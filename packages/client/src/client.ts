@@ -4,10 +4,12 @@ import { createLazyApi } from './api/lazy-api.js';
 import { createRequestMethod } from './call.js';
 import { createFleetHelpers, type FleetHelpers } from './fleet/helpers.js';
 import { type HmClientOptions, resolveClientOptions } from './options.js';
-import type { ClientPaths } from './paths.js';
+import { type ClientPaths, serializeQuery } from './paths.js';
 import type { HmRequestMethod } from './result.js';
 import { RateGate, type RateLimitEvent } from './transport/rate-gate.js';
-import type { TransportSettings } from './transport/transport.js';
+import { assertTimeout } from './transport/request-options.js';
+import { resolveRetryPolicy } from './transport/retry.js';
+import { send, type TransportSettings } from './transport/transport.js';
 
 /** The typed High Mobility client: raw calls in `api` and `request`, and fleet helpers. */
 export interface HmClient extends FleetHelpers {
@@ -70,7 +72,12 @@ export function createHmClient(options: HmClientOptions): HmClient {
   };
   const api = createLazyApi(async () => {
     const { createOpenApiClient } = await import('./api/openapi-fetch-client.js');
-    return createOpenApiClient(transport, settings.baseUrl);
+    return createOpenApiClient(transport, settings.baseUrl, {
+      send,
+      serializeQuery,
+      assertTimeout,
+      resolveRetryPolicy,
+    });
   });
   const request = createRequestMethod({ ...transport, baseUrl: settings.baseUrl });
 

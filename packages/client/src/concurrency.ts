@@ -1,6 +1,8 @@
-import { type Clock, systemClock } from './clock.js';
-import { isRateLimitError } from './errors/index.js';
-import { abortFailure } from './errors/transport-errors.js';
+// The concurrent runner loads on first use (see runner.ts), so it imports types only: the
+// client code it calls arrives in `RunnerInternals`.
+import type { Clock } from './clock.js';
+import type { isRateLimitError } from './errors/index.js';
+import type { abortFailure } from './errors/transport-errors.js';
 import type { RateGate } from './transport/rate-gate.js';
 
 /** Progress of a {@link runConcurrently} run, reported after each item finishes. */
@@ -53,21 +55,19 @@ export interface TaskContext {
   index: number;
 }
 
-/**
- * Runs `task` for every item with at most `concurrency` tasks at once and returns one result
- * per item, in input order.
- *
- * The run adapts to rate limits. After an HTTP 429 it halves the number of tasks at once and
- * starts nothing until the `Retry-After` time has passed. It queues the rejected item again, and
- * adds one task at a time back after each run of successes. Other failures are recorded and do
- * not stop the run.
- *
- * @throws TypeError for an invalid option; the abort reason when `signal` aborts.
- */
-export async function runConcurrently<Item, Value>(
+/** The client functions and defaults the runner uses, passed in by runner.ts. */
+export interface RunnerInternals {
+  systemClock: Clock;
+  isRateLimitError: typeof isRateLimitError;
+  abortFailure: typeof abortFailure;
+}
+
+/** Runs the tasks as `runConcurrently` in runner.ts documents. */
+export async function runConcurrentlyWith<Item, Value>(
   items: readonly Item[],
   task: (item: Item, context: TaskContext) => Promise<Value>,
-  options: RunOptions<Item, Value> = {},
+  options: RunOptions<Item, Value>,
+  internals: RunnerInternals,
 ): Promise<RunResult<Item, Value>[]> {
   const maxConcurrency = options.concurrency ?? 4;
   if (!Number.isInteger(maxConcurrency) || maxConcurrency < 1) {
@@ -77,7 +77,7 @@ export async function runConcurrently<Item, Value>(
   if (!Number.isInteger(maxRetries) || maxRetries < 0) {
     throw new TypeError(`Invalid maxRateLimitRetries ${maxRetries}: pass a whole number >= 0.`);
   }
-  const run = new AdaptiveRun(items, task, { ...options, maxConcurrency, maxRetries });
+  const run = new AdaptiveRun(items, task, { ...options, maxConcurrency, maxRetries }, internals);
   return run.execute();
 }
 
@@ -107,8 +107,9 @@ class AdaptiveRun<Item, Value> {
     private readonly items: readonly Item[],
     private readonly task: (item: Item, context: TaskContext) => Promise<Value>,
     private readonly settings: RunSettings<Item, Value>,
+    private readonly internals: RunnerInternals,
   ) {
-    this.#clock = settings.clock ?? systemClock;
+    this.#clock = settings.clock ?? internals.systemClock;
     this.#limit = settings.maxConcurrency;
   }
 
@@ -125,7 +126,9 @@ class AdaptiveRun<Item, Value> {
     }
     const { signal } = this.settings;
     if (this.#callbackError) throw this.#callbackError.error;
-    if (signal?.aborted) throw abortFailure(signal.reason, { what: 'The concurrent run' });
+    if (signal?.aborted) {
+      throw this.internals.abortFailure(signal.reason, { what: 'The concurrent run' });
+    }
     return this.#results;
   }
 
@@ -188,7 +191,7 @@ class AdaptiveRun<Item, Value> {
   }
 
   #requeueAfterRateLimit(index: number, error: unknown): boolean {
-    if (!isRateLimitError(error) || this.settings.signal?.aborted) return false;
+    if (!this.internals.isRateLimitError(error) || this.settings.signal?.aborted) return false;
     const retries = this.#retriesByIndex.get(index) ?? 0;
     if (retries >= this.settings.maxRetries) return false;
     this.#retriesByIndex.set(index, retries + 1);

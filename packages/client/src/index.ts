@@ -7,13 +7,7 @@
  */
 export { createHmClient, type HmClient } from './client.js';
 export { type Clock, systemClock } from './clock.js';
-export {
-  type RunOptions,
-  type RunProgress,
-  type RunResult,
-  runConcurrently,
-  type TaskContext,
-} from './concurrency.js';
+export type { RunOptions, RunProgress, RunResult, TaskContext } from './concurrency.js';
 export {
   AbortError,
   type AnyHmClientError,
@@ -80,6 +74,7 @@ export {
   type ToNumber,
   unwrap,
 } from './result.js';
+export { runConcurrently } from './runner.js';
 export type { RateGate, RateLimitEvent } from './transport/rate-gate.js';
 export type { HmRequestOptions } from './transport/request-options.js';
 export { parseRetryAfter, type RetryOptions, type RetryPolicy } from './transport/retry.js';

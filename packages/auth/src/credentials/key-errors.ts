@@ -1,10 +1,7 @@
-import { InvalidPrivateKeyError, type PrivateKeyProblem } from '../errors.js';
+import type { InvalidPrivateKeyError, PrivateKeyProblem } from '../errors.js';
+import { keyError } from './key-input.js';
 
-/** Advice on getting a usable key, appended to every key error. */
-const HOW_TO_GET_ONE =
-  'ES256 signing needs an EC P-256 private key: use the private_key of the credentials JSON ' +
-  'that the High Mobility console offers for download, or pass a P-256 key as a PKCS#8 PEM, ' +
-  "a SEC1 'EC PRIVATE KEY' PEM, a JWK or a CryptoKey.";
+export { checkPrivateKeyType, keyError } from './key-input.js';
 
 /** Names of curves and algorithms by OID, for messages that name what was found. */
 const KNOWN_OIDS: Record<string, string> = {
@@ -25,18 +22,6 @@ const KNOWN_OIDS: Record<string, string> = {
 /** Returns a readable name for an OID, or the dotted OID itself. */
 export function describeOid(oid: string): string {
   return KNOWN_OIDS[oid] ?? `OID ${oid}`;
-}
-
-/** Builds an {@link InvalidPrivateKeyError} whose message ends with how to get a usable key. */
-export function keyError(
-  problem: PrivateKeyProblem,
-  found: string,
-  options: { fix?: string; cause?: unknown } = {},
-): InvalidPrivateKeyError {
-  const fix = options.fix === undefined ? '' : ` ${options.fix}`;
-  return new InvalidPrivateKeyError(`${found}${fix} ${HOW_TO_GET_ONE}`, problem, {
-    cause: options.cause,
-  });
 }
 
 /** Error for a key whose algorithm is not ECDSA at all. */
@@ -69,24 +54,5 @@ export function damagedKeyError(detail: string, truncated: boolean): InvalidPriv
   const state = truncated ? 'is truncated' : 'is damaged';
   return keyError(truncated ? 'truncated' : 'malformed', `The private key ${state}: ${detail}.`, {
     fix: 'Copy the whole key again, including the BEGIN and END lines.',
-  });
-}
-
-/**
- * Checks the type of a private key input: a non-empty string, or an object (a JWK or a
- * `CryptoKey`). It runs when credentials are created; the content is checked when the key is
- * first used, or by `checkCredentials`.
- *
- * @throws InvalidPrivateKeyError for any other value.
- */
-export function checkPrivateKeyType(input: unknown): void {
-  if (typeof input === 'string') {
-    if (input.trim() === '') throw keyError('malformed', 'The privateKey is an empty string.');
-    return;
-  }
-  if (typeof input === 'object' && input !== null && !Array.isArray(input)) return;
-  const found = input === null ? 'null' : Array.isArray(input) ? 'an array' : `a ${typeof input}`;
-  throw keyError('unsupported-format', `The privateKey is ${found}.`, {
-    fix: 'Pass a PEM string, a JWK object or a CryptoKey.',
   });
 }

@@ -1,15 +1,26 @@
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
-import { type ClientPaths, serializeQuery } from '../paths.js';
-import {
+import type { ClientPaths, serializeQuery } from '../paths.js';
+import type {
   assertTimeout,
-  type CallSettings,
-  type HmRequestOptions,
+  CallSettings,
+  HmRequestOptions,
 } from '../transport/request-options.js';
-import { type RetryOptions, type RetryPolicy, resolveRetryPolicy } from '../transport/retry.js';
-import { type OutgoingRequest, send, type TransportSettings } from '../transport/transport.js';
+import type { RetryOptions, RetryPolicy, resolveRetryPolicy } from '../transport/retry.js';
+import type { OutgoingRequest, send, TransportSettings } from '../transport/transport.js';
 
 // This module is what `client.api` loads on its first call (see lazy-api.ts): openapi-fetch
 // and the glue that routes its requests through the client's transport.
+
+/**
+ * The client functions this module calls. They are passed in rather than imported, so bundlers
+ * do not split them out of the main chunk into a chunk that both share.
+ */
+export interface ClientInternals {
+  send: typeof send;
+  serializeQuery: typeof serializeQuery;
+  assertTimeout: typeof assertTimeout;
+  resolveRetryPolicy: typeof resolveRetryPolicy;
+}
 
 /**
  * Creates the openapi-fetch client behind `client.api`. Its requests go through the client's
@@ -19,11 +30,12 @@ import { type OutgoingRequest, send, type TransportSettings } from '../transport
 export function createOpenApiClient(
   settings: TransportSettings,
   baseUrl: string,
+  internals: ClientInternals,
 ): Client<ClientPaths> {
   const api = createClient<ClientPaths>({
     baseUrl,
-    fetch: createFetchAdapter(settings),
-    querySerializer: serializeQuery,
+    fetch: createFetchAdapter(settings, internals),
+    querySerializer: internals.serializeQuery,
   });
   api.use(createOperationMiddleware());
   return api;
@@ -68,6 +80,7 @@ function createOperationMiddleware(): Middleware {
 function callSettings(
   request: Request,
   defaults: { timeoutMs: number; retry: RetryPolicy },
+  { assertTimeout, resolveRetryPolicy }: ClientInternals,
 ): CallSettings {
   const meta = metaByRequest.get(request);
   const timeoutMs = meta?.timeoutMs ?? defaults.timeoutMs;
@@ -82,10 +95,13 @@ function callSettings(
 
 /**
  * Creates the `fetch` that openapi-fetch calls for `client.api`: it buffers the request body
- * once, sends the call like {@link send} and hands openapi-fetch a response rebuilt on the
+ * once, sends the call like `client.request` does and hands openapi-fetch a response rebuilt on the
  * checked body.
  */
-function createFetchAdapter(settings: TransportSettings): (request: Request) => Promise<Response> {
+function createFetchAdapter(
+  settings: TransportSettings,
+  internals: ClientInternals,
+): (request: Request) => Promise<Response> {
   return async (request) => {
     const outgoing: OutgoingRequest = {
       url: request.url,
@@ -94,9 +110,9 @@ function createFetchAdapter(settings: TransportSettings): (request: Request) => 
       body: request.body === null ? undefined : new Uint8Array(await request.arrayBuffer()),
       signal: request.signal,
       redirect: request.redirect,
-      call: callSettings(request, settings),
+      call: callSettings(request, settings, internals),
     };
-    const { response, text } = await send(settings, outgoing);
+    const { response, text } = await internals.send(settings, outgoing);
     const init = {
       status: response.status,
       statusText: response.statusText,

@@ -1,7 +1,8 @@
 import type { ClearanceRequestVehicle, ClearanceResponseItem } from '@hm-sdk/openapi';
-import { type RunProgress, type RunResult, runConcurrently } from '../concurrency.js';
+import type { RunProgress, RunResult } from '../concurrency.js';
 import { ResponseParseError } from '../errors/response-errors.js';
 import { unwrap } from '../result.js';
+import { runConcurrently } from '../runner.js';
 import { InvalidVinError, isValidVin } from '../vin.js';
 import type { CallOptions, FleetContext } from './context.js';
 

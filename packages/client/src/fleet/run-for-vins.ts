@@ -1,4 +1,4 @@
-import { runConcurrently } from '../concurrency.js';
+import { runConcurrently } from '../runner.js';
 import { assertValidVin, InvalidVinError } from '../vin.js';
 import type { FleetContext } from './context.js';
 import type { RunForVinsOptions, VinRunResult } from './helpers.js';
