@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 const mock = createMockApi();
 const server = setupMockServer(mock);
 
+// With msw 3, the option is called onUnhandledFrame.
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => mock.reset());
 afterAll(() => server.close());

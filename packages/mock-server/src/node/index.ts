@@ -1,2 +1,3 @@
 export type { MockHttpServer, StartMockHttpServerOptions } from './http-server.js';
 export { setupMockServer, startMockHttpServer } from './http-server.js';
+export { resolveWorkerScriptPath } from './worker-script.js';
