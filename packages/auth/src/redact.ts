@@ -1,5 +1,4 @@
 /** Key that Node's `util.inspect` looks up for a custom representation; no Node import needed. */
 export const inspectSymbol: unique symbol = Symbol.for('nodejs.util.inspect.custom') as never;
 
-/** Placeholder printed where a secret would be. */
-export const REDACTED = '[redacted]';
+export { REDACTED } from './errors.js';

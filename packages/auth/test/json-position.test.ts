@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scanForSyntaxError } from '../src/credentials/json-syntax.js';
 import { InvalidCredentialsError, parseCredentialsJson } from '../src/index.js';
 import { loadCredentialsFile } from '../src/node/index.js';
 
@@ -39,11 +40,35 @@ describe('syntax error position', () => {
     });
   }
 
-  it('says when the position is unknown', () => {
-    // Nesting this deep overflows the scanner's call stack.
+  it('locates the error below deep nesting', () => {
+    // Deep enough to overflow a scanner that recursed once per bracket.
     const deep = `${'['.repeat(200_000)}x`;
 
-    expect(messageFor(deep)).toContain('the position of the syntax error is unknown');
+    expect(messageFor(deep)).toContain('the syntax error is at line 1, column 200001');
+  });
+
+  it.each([
+    ['{"a": [1, 2.5e-3, -0, true, false, null, "\\u00e9\\n"], "b": {}}'],
+    ['  [ ]  '],
+    ['"text"'],
+  ])('finds no error in valid JSON %s', (text) => {
+    expect(JSON.parse(text)).toBeDefined();
+    expect(scanForSyntaxError(text)).toBeUndefined();
+  });
+
+  it.each([
+    ['[1,]', 3],
+    ['[01]', 2],
+    ['[1.]', 3],
+    ['[1e]', 3],
+    ['["\\x"]', 3],
+    ['["\\u12G4"]', 6],
+    ['{"a":1 "b":2}', 7],
+    ['[1]]', 3],
+    ['"tab\there"', 4],
+  ])('locates the error in %s at offset %i', (text, offset) => {
+    expect(() => JSON.parse(text)).toThrow(SyntaxError);
+    expect(scanForSyntaxError(text)).toBe(offset);
   });
 });
 

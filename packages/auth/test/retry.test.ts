@@ -1,5 +1,5 @@
 import { delay, HttpResponse } from 'msw';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   createTokenProvider,
   NetworkError,
@@ -12,6 +12,12 @@ import { createRecordingLogger, decodeJwtParts, generateP256 } from './helpers.j
 import { type ScriptedBody, scriptTokenEndpoint, useInProcessMock } from './mock-fixtures.js';
 
 const { mock, server } = useInProcessMock();
+
+// The token request code loads on demand. Loading it here first means the fake-timer steps below
+// time the backoff only, not the module load.
+beforeAll(async () => {
+  await import('../src/token/request.js');
+});
 
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });

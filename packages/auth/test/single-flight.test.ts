@@ -1,9 +1,15 @@
 import { delay, HttpResponse } from 'msw';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTokenProvider, OAuthError, UnexpectedResponseError } from '../src/index.js';
 import { scriptTokenEndpoint, useInProcessMock } from './mock-fixtures.js';
 
 const { mock, server } = useInProcessMock();
+
+// The token request code loads on demand. Loading it here first means the fake-timer steps below
+// time the backoff only, not the module load.
+beforeAll(async () => {
+  await import('../src/token/request.js');
+});
 
 afterEach(() => {
   vi.useRealTimers();

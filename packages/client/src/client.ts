@@ -3,6 +3,7 @@ import type { Client } from 'openapi-fetch';
 import { createLazyApi } from './api/lazy-api.js';
 import { createRequestMethod } from './call.js';
 import { createFleetHelpers, type FleetHelpers } from './fleet/helpers.js';
+import { loadOnce } from './load-once.js';
 import { type HmClientOptions, resolveClientOptions } from './options.js';
 import { type ClientPaths, serializeQuery } from './paths.js';
 import type { HmRequestMethod } from './result.js';
@@ -45,6 +46,9 @@ export interface HmClient extends FleetHelpers {
 
 const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
 
+// openapi-fetch and the glue to the transport load on the first `client.api` call.
+const loadApiModule = loadOnce(() => import('./api/openapi-fetch-client.js'), 'openapi-fetch');
+
 /**
  * Creates a client for the High Mobility API.
  *
@@ -71,7 +75,7 @@ export function createHmClient(options: HmClientOptions): HmClient {
     logsDebug: options.logger !== undefined,
   };
   const api = createLazyApi(async () => {
-    const { createOpenApiClient } = await import('./api/openapi-fetch-client.js');
+    const { createOpenApiClient } = await loadApiModule();
     return createOpenApiClient(transport, settings.baseUrl, {
       send,
       serializeQuery,

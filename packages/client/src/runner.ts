@@ -1,27 +1,12 @@
 import { systemClock } from './clock.js';
 import type { RunOptions, RunResult, TaskContext } from './concurrency.js';
 import { isRateLimitError } from './errors/index.js';
-import { abortFailure, NetworkError } from './errors/transport-errors.js';
+import { abortFailure } from './errors/transport-errors.js';
+import { loadOnce } from './load-once.js';
 
-type RunnerModule = typeof import('./concurrency.js');
-
-let runnerModule: Promise<RunnerModule> | undefined;
-
-/**
- * Loads the concurrent runner once. It serves bulk work (`requestClearance`, `runForVins` and
- * `runConcurrently`), so bundlers put it in a chunk that apps download on their first bulk call.
- * A failed load is forgotten, so the next call tries again.
- */
-function loadRunner(): Promise<RunnerModule> {
-  runnerModule ??= import('./concurrency.js').catch((error: unknown) => {
-    runnerModule = undefined;
-    throw new NetworkError(
-      'Could not load the concurrent runner of @hm-sdk/client, which loads on first use. Check the network connection and that the app serves all of its JavaScript chunks.',
-      { cause: error },
-    );
-  });
-  return runnerModule;
-}
+// The runner serves bulk work (`requestClearance`, `runForVins` and `runConcurrently`), so it
+// loads on the first bulk call.
+const loadRunner = loadOnce(() => import('./concurrency.js'), 'the concurrent runner');
 
 /**
  * Runs `task` for every item with at most `concurrency` tasks at once and returns one result

@@ -5,13 +5,26 @@ declare module '@hm-sdk/package-checks/src/size.js' {
     label: string;
     specifiers: string[];
     gzipBudgetBytes?: number;
-    gzipCeilingBytes?: number;
+  }
+
+  export interface Contribution {
+    source: string;
+    bytes: number;
+  }
+
+  export interface ChunkSize {
+    label: string;
+    minifiedBytes: number;
+    gzipBytes: number;
+    contributions: Contribution[];
   }
 
   export interface BundleSize {
     minifiedBytes: number;
     gzipBytes: number;
-    contributions: { source: string; bytes: number }[];
+    contributions: Contribution[];
+    onDemand: ChunkSize[];
+    totalGzipBytes: number;
   }
 
   export const browserBundles: BrowserBundle[];

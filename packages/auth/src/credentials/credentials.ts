@@ -1,7 +1,6 @@
-import { InvalidCredentialsError, NetworkError } from '../errors.js';
+import { checkPrivateKeyType, InvalidCredentialsError, NetworkError } from '../errors.js';
 import { inspectSymbol } from '../redact.js';
 import { JWT_BEARER_ASSERTION_TYPE, startAssertionSigner } from './assertion.js';
-import { checkPrivateKeyType } from './key-input.js';
 import type { PrivateKeyInput } from './private-key.js';
 
 /** Input for client secret credentials: the OAuth client id and client secret of an app. */

@@ -13,8 +13,8 @@ export interface JsonSyntaxErrorLocation {
  * valid JSON` without one), so the position is taken from the message when present and otherwise
  * found by scanning the text against the RFC 8259 grammar.
  *
- * Returns `undefined` when neither source gives a position, for example when the scan finds no
- * error or the nesting is too deep for the call stack.
+ * Returns `undefined` when neither source gives a position, which happens only if the scan finds
+ * no error in a text that `JSON.parse` rejected.
  */
 export function locateJsonSyntaxError(
   text: string,
@@ -33,140 +33,102 @@ export function lineAndColumn(text: string, offset: number): { line: number; col
   return { line: lines.length, column: [...(lines.at(-1) ?? '')].length + 1 };
 }
 
-class SyntaxErrorAt {
-  constructor(readonly offset: number) {}
-}
+const LITERALS: Record<string, string> = { t: 'true', f: 'false', n: 'null' };
 
-/** Returns the offset of the first syntax error, or `undefined` when the text is valid JSON. */
-function scanForSyntaxError(text: string): number | undefined {
-  const scanner = new JsonScanner(text);
-  try {
-    scanner.value();
-    scanner.skipWhitespace();
-    if (scanner.index < text.length) return scanner.index;
-    return undefined;
-  } catch (caught) {
-    if (caught instanceof SyntaxErrorAt) return caught.offset;
-    // A RangeError from very deep nesting leaves the position unknown.
-    if (caught instanceof RangeError) return undefined;
-    throw caught;
-  }
-}
+/**
+ * Returns the offset of the first character that breaks the JSON grammar, or `undefined` when
+ * the text is valid JSON. Open brackets go on a stack instead of the call stack, so any nesting
+ * depth works.
+ */
+export function scanForSyntaxError(text: string): number | undefined {
+  let index = 0;
+  const closers: string[] = [];
 
-/** A recursive-descent reader of the JSON grammar that only tracks where the text breaks it. */
-class JsonScanner {
-  index = 0;
-
-  constructor(private readonly text: string) {}
-
-  value(): void {
-    this.skipWhitespace();
-    const char = this.text[this.index];
-    if (char === '{') this.object();
-    else if (char === '[') this.array();
-    else if (char === '"') this.string();
-    else if (char === '-' || isDigit(char)) this.number();
-    else if (char === 't') this.literal('true');
-    else if (char === 'f') this.literal('false');
-    else if (char === 'n') this.literal('null');
-    else this.fail();
-  }
-
-  skipWhitespace(): void {
-    while (/[ \t\n\r]/.test(this.text[this.index] ?? '')) this.index += 1;
-  }
-
-  private object(): void {
-    this.sequence('}', () => {
-      this.skipWhitespace();
-      if (this.text[this.index] !== '"') this.fail();
-      this.string();
-      this.skipWhitespace();
-      this.expect(':');
-      this.value();
-    });
-  }
-
-  private array(): void {
-    this.sequence(']', () => this.value());
-  }
-
-  /** Reads an object or array from its opening bracket: comma-separated items, then `close`. */
-  private sequence(close: string, item: () => void): void {
-    this.index += 1;
-    this.skipWhitespace();
-    if (this.text[this.index] === close) {
-      this.index += 1;
-      return;
-    }
+  const skipWhitespace = () => {
+    while (/[ \t\n\r]/.test(text[index] ?? '')) index += 1;
+  };
+  const accept = (pattern: RegExp): boolean => {
+    if (!pattern.test(text[index] ?? '')) return false;
+    index += 1;
+    return true;
+  };
+  const digits = (): boolean => {
+    if (!accept(/[0-9]/)) return false;
+    while (accept(/[0-9]/));
+    return true;
+  };
+  const string = (): boolean => {
+    index += 1;
     for (;;) {
-      item();
-      this.skipWhitespace();
-      if (this.text[this.index] === close) break;
-      this.expect(',');
-    }
-    this.index += 1;
-  }
-
-  private string(): void {
-    this.index += 1;
-    for (;;) {
-      const char = this.text[this.index];
-      if (char === undefined || char < ' ') this.fail();
-      this.index += 1;
-      if (char === '"') return;
+      const char = text[index];
+      if (char === undefined || char < ' ') return false;
+      index += 1;
+      if (char === '"') return true;
       if (char !== '\\') continue;
-      const escaped = this.text[this.index];
-      if (escaped !== undefined && '"\\/bfnrt'.includes(escaped)) {
-        this.index += 1;
-      } else if (escaped === 'u') {
-        this.index += 1;
-        for (let digit = 0; digit < 4; digit += 1) this.match(/[0-9a-fA-F]/);
-      } else {
-        this.fail();
+      if (accept(/u/)) {
+        for (let digit = 0; digit < 4; digit += 1) if (!accept(/[0-9a-fA-F]/)) return false;
+      } else if (!accept(/["\\/bfnrt]/)) {
+        return false;
       }
     }
-  }
-
-  private number(): void {
-    if (this.text[this.index] === '-') this.index += 1;
-    if (this.text[this.index] === '0') this.index += 1;
-    else this.digits();
-    if (this.text[this.index] === '.') {
-      this.index += 1;
-      this.digits();
+  };
+  const number = (): boolean => {
+    accept(/-/);
+    if (!accept(/0/) && !digits()) return false;
+    if (accept(/\./) && !digits()) return false;
+    if (accept(/[eE]/)) {
+      accept(/[+-]/);
+      if (!digits()) return false;
     }
-    if (this.text[this.index] === 'e' || this.text[this.index] === 'E') {
-      this.index += 1;
-      if (this.text[this.index] === '+' || this.text[this.index] === '-') this.index += 1;
-      this.digits();
+    return true;
+  };
+  const scalar = (): boolean => {
+    const char = text[index] ?? '';
+    if (char === '"') return string();
+    if (char === '-' || (char >= '0' && char <= '9')) return number();
+    const literal = LITERALS[char];
+    if (literal === undefined) return false;
+    for (const expected of literal) {
+      if (text[index] !== expected) return false;
+      index += 1;
+    }
+    return true;
+  };
+  // An object member's key and colon, up to the value.
+  const key = (): boolean => {
+    skipWhitespace();
+    if (text[index] !== '"' || !string()) return false;
+    skipWhitespace();
+    return accept(/:/);
+  };
+
+  for (;;) {
+    skipWhitespace();
+    const open = text[index];
+    if (open === '{' || open === '[') {
+      index += 1;
+      const close = open === '{' ? '}' : ']';
+      skipWhitespace();
+      if (!accept(close === '}' ? /\}/ : /\]/)) {
+        closers.push(close);
+        if (close === '}' && !key()) return index;
+        continue;
+      }
+    } else if (!scalar()) {
+      return index;
+    }
+    // After a value: close brackets until a comma starts the next value, or the text ends.
+    for (;;) {
+      skipWhitespace();
+      const close = closers.at(-1);
+      if (close === undefined) return index < text.length ? index : undefined;
+      if (text[index] === close) {
+        closers.pop();
+        index += 1;
+        continue;
+      }
+      if (!accept(/,/) || (close === '}' && !key())) return index;
+      break;
     }
   }
-
-  private digits(): void {
-    this.match(/[0-9]/);
-    while (isDigit(this.text[this.index])) this.index += 1;
-  }
-
-  private literal(word: string): void {
-    for (const char of word) this.expect(char);
-  }
-
-  private expect(char: string): void {
-    if (this.text[this.index] !== char) this.fail();
-    this.index += 1;
-  }
-
-  private match(pattern: RegExp): void {
-    if (!pattern.test(this.text[this.index] ?? '')) this.fail();
-    this.index += 1;
-  }
-
-  private fail(): never {
-    throw new SyntaxErrorAt(this.index);
-  }
-}
-
-function isDigit(char: string | undefined): boolean {
-  return char !== undefined && char >= '0' && char <= '9';
 }

@@ -1,7 +1,7 @@
 import type { InvalidPrivateKeyError, PrivateKeyProblem } from '../errors.js';
-import { keyError } from './key-input.js';
+import { keyError } from '../errors.js';
 
-export { checkPrivateKeyType, keyError } from './key-input.js';
+export { checkPrivateKeyType, keyError } from '../errors.js';
 
 /** Names of curves and algorithms by OID, for messages that name what was found. */
 const KNOWN_OIDS: Record<string, string> = {

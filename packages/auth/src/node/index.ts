@@ -5,9 +5,9 @@ import { InvalidCredentialsError, InvalidPrivateKeyError } from '../errors.js';
 
 /**
  * Reads a credentials JSON file downloaded from the High Mobility console and creates
- * credentials from it. Errors name the path, and a syntax error its line and column (or that the
- * position is unknown, for nesting too deep to scan). A UTF-8 byte order mark is skipped. The
- * private key is checked and imported before the promise resolves. Node.js only.
+ * credentials from it. Errors name the path, and a syntax error its line and column. A UTF-8
+ * byte order mark is skipped. The private key is checked and imported before the promise
+ * resolves. Node.js only.
  *
  * @example
  * ```ts

@@ -1,4 +1,4 @@
-import { REDACTED } from '../redact.js';
+import { REDACTED } from '../errors.js';
 import { secretForms } from './secret-forms.js';
 
 /** Maximum length of a body excerpt in an error, in characters. */

@@ -1,5 +1,6 @@
 import { type Clock, systemClock } from '../clock.js';
 import {
+  buildTokenRequestFields,
   type Credentials,
   type CredentialsInput,
   createCredentials,
@@ -76,6 +77,7 @@ export function resolveOptions(options: TokenProviderOptions): ResolvedOptions {
   return {
     request: {
       credentials,
+      buildFields: (audience, nowMs) => buildTokenRequestFields(credentials, audience, nowMs),
       baseUrl,
       fetch: injectedFetch ?? ((input, init) => globalThis.fetch(input, init)),
       bodyEncoding,

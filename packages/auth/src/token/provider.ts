@@ -1,7 +1,7 @@
+import { loadOnce } from '../load-once.js';
 import { type AccessToken, createAccessToken } from './access-token.js';
 import type { CachedToken } from './cache.js';
 import { type ResolvedOptions, resolveOptions, type TokenProviderOptions } from './options.js';
-import { requestToken } from './request.js';
 import { phaseAt, scheduleToken, type TokenSchedule } from './schedule.js';
 import { waitWithSignal } from './wait.js';
 
@@ -28,6 +28,10 @@ export interface TokenProvider {
    */
   invalidate(accessToken: string): void;
 }
+
+// The token request code: the request, the response checks, retries and the masking of
+// secrets in error text. Apps that pass their own token provider to the client never load it.
+const loadRequestCode = loadOnce(() => import('./request.js'), 'the token request code');
 
 interface Entry {
   token: AccessToken;
@@ -67,6 +71,9 @@ class TokenProviderState {
   private readonly invalidTokens: string[] = [];
 
   constructor(private readonly options: ResolvedOptions) {
+    // Start the download now, so the first getToken does not wait for it. A failure here is
+    // dropped, because getToken loads again and reports it.
+    loadRequestCode().catch(() => undefined);
     this.api = {
       getToken: (getOptions) => this.getToken(getOptions?.signal),
       invalidate: (accessToken) => this.invalidate(accessToken),
@@ -139,6 +146,7 @@ class TokenProviderState {
       this.current = adopted;
       return adopted;
     }
+    const { requestToken } = await loadRequestCode();
     const fetched = await requestToken(this.options.request);
     const lifetimeMs = fetched.lifetimeMs;
     const entry: Entry = {

@@ -1,14 +1,17 @@
 import type { Clock } from '../clock.js';
-import { buildTokenRequestFields, type Credentials } from '../credentials/credentials.js';
+import type { Credentials } from '../credentials/credentials.js';
 import { isHmAuthError, NetworkError, TimeoutError } from '../errors.js';
 import type { Logger } from '../logger.js';
+import { retryDelayMs, sleep } from './backoff.js';
 import { maskCause, maskSecrets } from './excerpt.js';
 import { readTokenResponse, type TokenResponse } from './response.js';
-import { type RetryPolicy, retryDelayMs, sleep } from './retry.js';
+import type { RetryPolicy } from './retry.js';
 
 /** Everything one token request needs; fixed for the lifetime of a provider. */
 export interface RequestContext {
   credentials: Credentials;
+  /** Builds the body fields of one request; they contain the secret. */
+  buildFields: (audience: string, nowMs: number) => Promise<Record<string, string>>;
   baseUrl: string;
   fetch: typeof globalThis.fetch;
   bodyEncoding: 'json' | 'form';
@@ -67,7 +70,7 @@ export async function requestToken(context: RequestContext): Promise<FetchedToke
 async function sendAttempt(context: RequestContext, attempt: number): Promise<FetchedToken> {
   const { baseUrl, clock } = context;
   const url = `${baseUrl}/v1/access_tokens`;
-  const fields = await buildTokenRequestFields(context.credentials, `${baseUrl}/v1`, clock.now());
+  const fields = await context.buildFields(`${baseUrl}/v1`, clock.now());
   const secrets = SECRET_FIELDS.map((name) => fields[name] ?? '');
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), context.timeoutMs);
