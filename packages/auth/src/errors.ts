@@ -115,6 +115,15 @@ export function checkPrivateKeyType(input: unknown): void {
     if (input.trim() === '') throw keyError('malformed', 'The privateKey is an empty string.');
     return;
   }
+  if (input instanceof ArrayBuffer || ArrayBuffer.isView(input)) {
+    throw keyError(
+      'unsupported-format',
+      `The privateKey is binary data (${input.byteLength} bytes).`,
+      {
+        fix: 'Pass the key as PEM text (for DER bytes, their base64 between the PEM lines), a JWK object or a CryptoKey.',
+      },
+    );
+  }
   if (typeof input === 'object' && input !== null && !Array.isArray(input)) return;
   const found = input === null ? 'null' : Array.isArray(input) ? 'an array' : `a ${typeof input}`;
   throw keyError('unsupported-format', `The privateKey is ${found}.`, {

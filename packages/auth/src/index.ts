@@ -35,6 +35,7 @@ export {
 export type { Logger } from './logger.js';
 export type { AccessToken } from './token/access-token.js';
 export { type CachedToken, createMemoryTokenCache, type TokenCache } from './token/cache.js';
+export { DEFAULT_REFRESH_MARGIN, type RefreshMargin } from './token/margin.js';
 export type { TokenProviderOptions } from './token/options.js';
 export {
   createTokenProvider,
@@ -42,4 +43,3 @@ export {
   type TokenProvider,
 } from './token/provider.js';
 export type { RetryOptions } from './token/retry.js';
-export { DEFAULT_REFRESH_MARGIN, type RefreshMargin } from './token/schedule.js';

@@ -56,6 +56,7 @@ describe('createCredentials', () => {
     ['a number', 42, 'unsupported-format'],
     ['an array', ['k'], 'unsupported-format'],
     ['null', null, 'unsupported-format'],
+    ['binary data', new Uint8Array(121), 'unsupported-format'],
   ])('rejects a private key that is %s at once', (_, privateKey, problem) => {
     expect(() => createCredentials({ privateKeyId: 'k', privateKey: privateKey as never })).toThrow(
       expect.objectContaining({ code: 'ERR_AUTH_INVALID_PRIVATE_KEY', problem }),
@@ -71,6 +72,33 @@ describe('createCredentials', () => {
     await expect(provider.getToken()).rejects.toMatchObject({ problem: 'malformed' });
     await expect(provider.getToken()).rejects.toThrow(/not a PEM key/);
     expect(endpoint.calls).toBe(0);
+  });
+
+  it('names binary data and its size without the PEM hint', () => {
+    const error = (() => {
+      try {
+        createCredentials({ privateKeyId: 'k', privateKey: new Uint8Array(121) as never });
+      } catch (caught) {
+        return caught as Error;
+      }
+      throw new Error('expected createCredentials to throw');
+    })();
+
+    expect(error.message).toContain('The privateKey is binary data (121 bytes).');
+    expect(error.message).not.toContain('BEGIN and END lines');
+  });
+
+  it.each([
+    ['an object without kty', {}, 'without a kty member, so not a JWK'],
+    ['an EC JWK without crv', { kty: 'EC', d: 'AA', x: 'AA', y: 'AA' }, 'without a crv member'],
+  ])('explains %s', async (_, privateKey, message) => {
+    const credentials = createCredentials({ privateKeyId: 'k', privateKey: privateKey as never });
+
+    const error = (await checkCredentials(credentials).catch((caught: unknown) => caught)) as Error;
+
+    expect(error).toBeInstanceOf(InvalidPrivateKeyError);
+    expect(error.message).toContain(message);
+    expect(error.message).not.toContain('BEGIN and END lines');
   });
 
   it('resolves checkCredentials for a usable key and for a client secret', async () => {

@@ -13,10 +13,10 @@ import { type ScriptedBody, scriptTokenEndpoint, useInProcessMock } from './mock
 
 const { mock, server } = useInProcessMock();
 
-// The token request code loads on demand. Loading it here first means the fake-timer steps below
-// time the backoff only, not the module load.
+// The token provider code loads on demand. Loading it here first means the fake-timer steps
+// below time the backoff only, not the module load.
 beforeAll(async () => {
-  await import('../src/token/request.js');
+  await import('../src/token/provider-state.js');
 });
 
 beforeEach(() => {

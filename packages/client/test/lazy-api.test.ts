@@ -60,6 +60,21 @@ describe('client.api loaded on first use', () => {
     expect(calls).toEqual(['use 2', 'eject 1', 'DELETE /v1/fleets/vehicles/{vin}', 'use 1']);
   });
 
+  it('rejects an invalid middleware where it is registered', async () => {
+    const calls: string[] = [];
+    const api = createLazyApi(async () => recordingApi(calls));
+    const valid: Middleware = { onRequest: () => undefined };
+
+    expect(() => api.use(valid, {} as Middleware)).toThrow(
+      'Invalid middleware object with keys []: pass an object with onRequest, onResponse or onError.',
+    );
+    expect(() => api.use('x' as unknown as Middleware)).toThrow('Invalid middleware x');
+    api.use(valid, undefined as unknown as Middleware);
+    await api.GET('/v1/fleets/vehicles');
+
+    expect(calls).toEqual(['use 1', 'GET /v1/fleets/vehicles']);
+  });
+
   it('tries the load again after it failed', async () => {
     let attempt = 0;
     const calls: string[] = [];

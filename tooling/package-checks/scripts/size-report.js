@@ -2,7 +2,7 @@
 // up each bundle, and exits with 1 when a bundle is over its budget. Needs built packages:
 // `pnpm size` at the repository root builds them first.
 import { fileURLToPath } from 'node:url';
-import { browserBundles, measureBundle } from '../src/size.js';
+import { browserBundles, measureBundle, scenarioGzipBytes } from '../src/size.js';
 
 const resolveDir = fileURLToPath(new URL('..', import.meta.url));
 /** @param {number} bytes */
@@ -27,8 +27,12 @@ for (const bundle of browserBundles) {
   }
   for (const chunk of size.onDemand) {
     console.log(
-      `  loads on first use: ${kilobytes(chunk.gzipBytes)} gzipped (${kilobytes(chunk.minifiedBytes)} minified) from ${chunk.label}`,
+      `  loads on demand: ${kilobytes(chunk.gzipBytes)} gzipped (${kilobytes(chunk.minifiedBytes)} minified) from ${chunk.label}`,
     );
+  }
+  for (const scenario of bundle.scenarios ?? []) {
+    const bytes = scenarioGzipBytes(size, scenario);
+    console.log(`  ${scenario.label} loads ${kilobytes(bytes)} gzipped before its first call`);
   }
   if (size.onDemand.length > 0) {
     console.log(

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { browserBundles, measureBundle, sourcePackage } from '../src/size.js';
+import { browserBundles, measureBundle, scenarioGzipBytes, sourcePackage } from '../src/size.js';
 
 const resolveDir = fileURLToPath(new URL('..', import.meta.url));
 
@@ -49,5 +49,19 @@ describe('code that loads on first use', () => {
     expect(eagerSources).not.toContain('openapi-fetch');
     expect(onDemandSources).toEqual(expect.arrayContaining(['jose', 'openapi-fetch']));
     expect(size.totalGzipBytes).toBeGreaterThan(size.gzipBytes);
+  });
+
+  it('adds the chunks each kind of app loads at startup', async () => {
+    const bundle = browserBundles.find(({ label }) => label === '@hm-sdk/auth + @hm-sdk/client');
+    const size = await measureBundle(bundle?.specifiers ?? [], resolveDir);
+    const bytes = (bundle?.scenarios ?? []).map((scenario) => scenarioGzipBytes(size, scenario));
+
+    expect(bytes).toHaveLength(3);
+    expect(bytes[0]).toBe(size.gzipBytes);
+    expect(bytes[1]).toBeGreaterThan(bytes[0] ?? 0);
+    expect(bytes[2]).toBeGreaterThan(bytes[1] ?? 0);
+    expect(() => scenarioGzipBytes(size, { label: 'x', chunks: ['missing.js'] })).toThrow(
+      'No on-demand chunk ends with missing.js',
+    );
   });
 });

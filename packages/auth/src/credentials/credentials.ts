@@ -1,6 +1,7 @@
 import { checkPrivateKeyType, InvalidCredentialsError, NetworkError } from '../errors.js';
 import { inspectSymbol } from '../redact.js';
 import { JWT_BEARER_ASSERTION_TYPE, startAssertionSigner } from './assertion.js';
+import type { AssertionSigner } from './key-signer.js';
 import type { PrivateKeyInput } from './private-key.js';
 
 /** Input for client secret credentials: the OAuth client id and client secret of an app. */
@@ -113,13 +114,14 @@ function createKeyCredentials(input: PrivateKeyCredentialsInput): Credentials {
     input.clientId === undefined ? undefined : requireText(input.clientId, 'clientId');
   const { privateKey } = input;
   checkPrivateKeyType(privateKey);
-  let signer = startAssertionSigner(privateKey);
+  let signer: Promise<AssertionSigner> | undefined = startAssertionSigner(privateKey);
   const readySigner = async () => {
+    signer ??= startAssertionSigner(privateKey);
     try {
       return await signer;
     } catch (error) {
-      // A failed download is tried again by the next request; a bad key fails every time.
-      if (error instanceof NetworkError) signer = startAssertionSigner(privateKey);
+      // After a failed download the next request loads again; a bad key fails every time.
+      if (error instanceof NetworkError) signer = undefined;
       throw error;
     }
   };

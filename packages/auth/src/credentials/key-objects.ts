@@ -67,7 +67,9 @@ export function checkCryptoKey(key: CryptoKey): CryptoKey {
 export function checkJwk(jwk: JsonWebKey): JsonWebKey {
   const kty = jwk.kty;
   if (typeof kty !== 'string') {
-    throw damagedKeyError('the JWK has no kty member', false);
+    throw keyError('malformed', 'The privateKey is an object without a kty member, so not a JWK.', {
+      fix: "Pass a JWK with kty 'EC', crv 'P-256', x, y and d, or the key as PEM text.",
+    });
   }
   if (kty === 'RSA') {
     throw wrongAlgorithmError('RSA');
@@ -78,8 +80,13 @@ export function checkJwk(jwk: JsonWebKey): JsonWebKey {
   if (kty !== 'EC') {
     throw keyError('other-algorithm', `The privateKey is a JWK with kty '${kty}', not 'EC'.`);
   }
+  if (typeof jwk.crv !== 'string') {
+    throw keyError('malformed', 'The privateKey is an EC JWK without a crv member.', {
+      fix: "Add crv: 'P-256'.",
+    });
+  }
   if (jwk.crv !== 'P-256') {
-    throw wrongCurveError(String(jwk.crv));
+    throw wrongCurveError(jwk.crv);
   }
   if (typeof jwk.d !== 'string' || jwk.d === '') {
     throw publicKeyError('an EC JWK without the private member d');

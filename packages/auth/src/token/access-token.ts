@@ -1,4 +1,8 @@
-import { inspectSymbol, REDACTED } from '../redact.js';
+import { REDACTED } from '../errors.js';
+
+// The same symbol as in redact.ts: Symbol.for returns one symbol per key in the whole runtime.
+// This module loads on demand and imports nothing from the main entry but errors.ts.
+const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
 
 /**
  * Access token with the scopes and expiry the server returned. `JSON.stringify`,

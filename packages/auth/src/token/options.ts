@@ -9,9 +9,9 @@ import {
 import { type BaseUrlOptions, resolveBaseUrl } from '../environments.js';
 import { type Logger, silentLogger } from '../logger.js';
 import { createMemoryTokenCache, type TokenCache } from './cache.js';
+import { type RefreshMargin, resolveRefreshMargin } from './margin.js';
 import type { RequestContext } from './request.js';
 import { type RetryOptions, resolveRetryPolicy } from './retry.js';
-import { type RefreshMargin, resolveRefreshMargin } from './schedule.js';
 
 /** Options of `createTokenProvider`. Only `credentials` is required. */
 export interface TokenProviderOptions extends BaseUrlOptions {

@@ -18,8 +18,8 @@ const callNames = [
 /**
  * Returns an object with the openapi-fetch client's methods that loads the real client on the
  * first call, so apps that never use `client.api` do not download openapi-fetch. Middleware
- * registered before that call is applied in order once the client exists. A failed load is
- * forgotten, so the next call tries again.
+ * is checked when it is registered and, before that call, applied in order once the client
+ * exists. A failed load is forgotten, so the next call tries again.
  */
 export function createLazyApi(load: () => Promise<Api>): Api {
   let loaded: Api | undefined;
@@ -30,8 +30,8 @@ export function createLazyApi(load: () => Promise<Api>): Api {
     if (loaded !== undefined) return Promise.resolve(loaded);
     loading ??= load().then(
       (api) => {
-        for (const apply of pending.splice(0)) apply(api);
         loaded = api;
+        for (const apply of pending.splice(0)) apply(api);
         return api;
       },
       (error: unknown) => {
@@ -47,7 +47,18 @@ export function createLazyApi(load: () => Promise<Api>): Api {
   };
 
   const lazy: Record<string, unknown> = {
-    use: (...middleware: Middleware[]) => whenLoaded((api) => api.use(...middleware)),
+    use: (...middleware: Middleware[]) => {
+      // Checked here, as openapi-fetch checks it, so a bad middleware throws where it is
+      // registered and not later inside a call.
+      const valid = middleware.filter(Boolean);
+      const invalid = valid.find((item) => !isMiddleware(item));
+      if (invalid !== undefined) {
+        throw new TypeError(
+          `Invalid middleware ${describeValue(invalid)}: pass an object with onRequest, onResponse or onError.`,
+        );
+      }
+      whenLoaded((api) => api.use(...valid));
+    },
     eject: (...middleware: Middleware[]) => whenLoaded((api) => api.eject(...middleware)),
   };
   for (const name of callNames) {
@@ -55,4 +66,17 @@ export function createLazyApi(load: () => Promise<Api>): Api {
       ((await ready())[name] as (...callArgs: unknown[]) => unknown)(...args);
   }
   return lazy as unknown as Api;
+}
+
+function isMiddleware(value: unknown): boolean {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    ('onRequest' in value || 'onResponse' in value || 'onError' in value)
+  );
+}
+
+function describeValue(value: unknown): string {
+  if (value === null || typeof value !== 'object') return String(value);
+  return Array.isArray(value) ? 'array' : `object with keys [${Object.keys(value).join(', ')}]`;
 }
