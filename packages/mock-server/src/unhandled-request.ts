@@ -2,7 +2,10 @@
 export interface UnhandledRequestPrint {
   /** Prints msw's warning and lets the request through. */
   warning(): void;
-  /** Prints msw's error and fails the request. */
+  /**
+   * Prints msw's error message. It does not stop the request: in a browser, under msw 2.15 and
+   * 3.0.5, the request still reaches the network.
+   */
   error(): void;
 }
 

@@ -32,7 +32,7 @@ async function workspaceToolVersions(): Promise<Record<string, string>> {
   };
 }
 
-/** Runs a script of the project with the Node.js 22 binary and parses its last output line. */
+/** Runs a script of the project with a Node.js binary and parses its last output line. */
 async function runReport(node: string, script: string, cwd: string) {
   const result = await run(node, [script], { cwd });
   expect(result.code, describeRun(`node ${script}`, result)).toBe(0);
@@ -82,6 +82,19 @@ describe.skipIf(!onLinuxX64)('mock-server with msw 3 on Node.js 22 (uses the npm
       cwd: projectDir,
     });
     expect(result.code, describeRun('tsc -p .', result)).toBe(0);
+  });
+
+  it('refuses msw 3 on Node.js 20', {
+    timeout: stepTimeoutMs,
+  }, async () => {
+    const report = await runReport(process.execPath, 'old-node-check.mjs', projectDir);
+    const expected = new RegExp(
+      `^msw ${mswVersion.replaceAll('.', '\\.')} needs Node\\.js 22\\.12`,
+    );
+
+    expect(report.nodeVersion).toBe(process.versions.node);
+    expect(report.setup).toMatch(expected);
+    expect(report.listener).toMatch(expected);
   });
 
   it('serves and intercepts requests in Node.js', { timeout: stepTimeoutMs }, async () => {

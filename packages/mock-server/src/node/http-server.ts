@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { getResponse } from 'msw';
 import { type SetupServer, setupServer } from 'msw/node';
 import type { MockApi } from '../mock-api.js';
+import { assertMswRuntime } from './msw-runtime.js';
 
 /** Options of {@link startMockHttpServer}. */
 export interface StartMockHttpServerOptions {
@@ -146,6 +147,7 @@ export async function startMockHttpServer(
   mock: MockApi,
   options: StartMockHttpServerOptions = {},
 ): Promise<MockHttpServer> {
+  assertMswRuntime();
   const host = options.host ?? '127.0.0.1';
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
   let fallbackHost = host;
@@ -185,5 +187,6 @@ export async function startMockHttpServer(
 
 /** Creates an msw `setupServer` instance with the mock's handlers; call `listen()` on it. */
 export function setupMockServer(mock: MockApi): SetupServer {
+  assertMswRuntime();
   return setupServer(...mock.handlers);
 }
