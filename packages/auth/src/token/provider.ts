@@ -59,6 +59,7 @@ export function createTokenProvider(options: TokenProviderOptions): TokenProvide
   loadProviderCode().catch(() => undefined);
 
   const loadState = async (signal: AbortSignal | undefined): Promise<TokenProviderState> => {
+    signal?.throwIfAborted();
     const { TokenProviderState } = await loadProviderCode();
     signal?.throwIfAborted();
     if (state === undefined) {
@@ -69,10 +70,11 @@ export function createTokenProvider(options: TokenProviderOptions): TokenProvide
   };
 
   return {
-    getToken: async (getOptions) => {
+    // Once the state exists, calls go straight to it, without another promise in between.
+    getToken: (getOptions) => {
       const signal = getOptions?.signal;
-      signal?.throwIfAborted();
-      return (state ?? (await loadState(signal))).getToken(signal);
+      if (state !== undefined) return state.getToken(signal);
+      return loadState(signal).then((loaded) => loaded.getToken(signal));
     },
     invalidate: (accessToken) => {
       if (typeof accessToken !== 'string') {
