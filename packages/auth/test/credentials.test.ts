@@ -91,6 +91,11 @@ describe('createCredentials', () => {
   it.each([
     ['an object without kty', {}, 'without a kty member, so not a JWK'],
     ['an EC JWK without crv', { kty: 'EC', d: 'AA', x: 'AA', y: 'AA' }, 'without a crv member'],
+    [
+      'an EC JWK with a number as crv',
+      { kty: 'EC', crv: 5, d: 'AA', x: 'AA', y: 'AA' },
+      'curve 5,',
+    ],
   ])('explains %s', async (_, privateKey, message) => {
     const credentials = createCredentials({ privateKeyId: 'k', privateKey: privateKey as never });
 

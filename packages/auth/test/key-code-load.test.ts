@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { generateP256 } from './helpers.js';
+import { createRecordingLogger, generateP256 } from './helpers.js';
 
 afterEach(() => {
   vi.doUnmock('../src/credentials/key-signer.js');
@@ -33,5 +33,28 @@ describe('private key code loaded on demand', () => {
     reachable = true;
     await expect(auth.checkCredentials(credentials)).resolves.toBeUndefined();
     expect(attempts).toBe(2);
+  });
+
+  it('fails a token request at once when the code is missing', async () => {
+    let attempts = 0;
+    vi.resetModules();
+    vi.doMock('../src/credentials/key-signer.js', async () => {
+      attempts += 1;
+      throw new TypeError('Failed to fetch dynamically imported module');
+    });
+    const auth = await import('../src/index.js');
+    const pair = await generateP256();
+    const logger = createRecordingLogger();
+    const provider = auth.createTokenProvider({
+      credentials: { privateKeyId: 'k', privateKey: pair.jwk },
+      logger,
+      retry: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 1 },
+    });
+
+    await expect(provider.getToken()).rejects.toBeInstanceOf(auth.NetworkError);
+    // The request waits for the load that creating the credentials started; a retried request
+    // would start another load per attempt.
+    expect(attempts).toBe(1);
+    expect(logger.lines.filter((line) => line.message.includes('retrying'))).toEqual([]);
   });
 });

@@ -65,4 +65,30 @@ describe('token provider code loaded on demand', () => {
     reachable = true;
     await expect(provider.getToken()).resolves.toMatchObject({ accessToken: 'token-1' });
   });
+
+  it('stops waiting for the code when aborted', async () => {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    vi.resetModules();
+    vi.doMock('../src/token/provider-state.js', async (importOriginal) => {
+      await gate;
+      return importOriginal();
+    });
+    const auth = await import('../src/index.js');
+    const endpoint = scriptTokenEndpoint(server, () => ({}));
+    const provider = auth.createTokenProvider({ credentials });
+    const controller = new AbortController();
+    const reason = new Error('the caller gave up');
+
+    const waiting = provider.getToken({ signal: controller.signal });
+    controller.abort(reason);
+
+    // The code is still held back here, so only the signal can settle the call.
+    await expect(waiting).rejects.toBe(reason);
+    release();
+    await expect(provider.getToken()).resolves.toMatchObject({ accessToken: 'token-1' });
+    expect(endpoint.calls).toBe(1);
+  });
 });

@@ -1,6 +1,7 @@
 import type { Client, Middleware } from 'openapi-fetch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLazyApi } from '../src/api/lazy-api.js';
+import { AbortError } from '../src/index.js';
 import type { ClientPaths } from '../src/paths.js';
 import { type MockHarness, sandboxVin, startHarness } from './support/fixtures.js';
 
@@ -73,6 +74,34 @@ describe('client.api loaded on first use', () => {
     await api.GET('/v1/fleets/vehicles');
 
     expect(calls).toEqual(['use 1', 'GET /v1/fleets/vehicles']);
+  });
+
+  it('stops waiting for the load when the call is aborted', async () => {
+    let release: () => void = () => undefined;
+    const calls: string[] = [];
+    const api = createLazyApi(async () => {
+      await new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      return recordingApi(calls);
+    });
+    const controller = new AbortController();
+
+    const waiting = api.GET('/v1/fleets/vehicles', { signal: controller.signal });
+    controller.abort();
+
+    // The load is still held back here, so only the signal can settle the call.
+    const error = await waiting.catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(AbortError);
+    expect((error as Error).message).toBe(
+      'GET /v1/fleets/vehicles was aborted by its AbortSignal.',
+    );
+    await expect(
+      api.request('get', '/v1/fleets/vehicles', { signal: AbortSignal.abort() }),
+    ).rejects.toThrow('GET /v1/fleets/vehicles was aborted');
+    release();
+    await api.GET('/v1/fleets/vehicles');
+    expect(calls).toEqual(['GET /v1/fleets/vehicles']);
   });
 
   it('tries the load again after it failed', async () => {

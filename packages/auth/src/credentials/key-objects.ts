@@ -80,13 +80,13 @@ export function checkJwk(jwk: JsonWebKey): JsonWebKey {
   if (kty !== 'EC') {
     throw keyError('other-algorithm', `The privateKey is a JWK with kty '${kty}', not 'EC'.`);
   }
-  if (typeof jwk.crv !== 'string') {
+  if (jwk.crv === undefined) {
     throw keyError('malformed', 'The privateKey is an EC JWK without a crv member.', {
       fix: "Add crv: 'P-256'.",
     });
   }
   if (jwk.crv !== 'P-256') {
-    throw wrongCurveError(jwk.crv);
+    throw wrongCurveError(typeof jwk.crv === 'string' ? jwk.crv : JSON.stringify(jwk.crv));
   }
   if (typeof jwk.d !== 'string' || jwk.d === '') {
     throw publicKeyError('an EC JWK without the private member d');

@@ -6,7 +6,6 @@ import type { CachedToken } from './cache.js';
 import type { ResolvedOptions } from './options.js';
 import { requestToken } from './request.js';
 import { phaseAt, scheduleToken, type TokenSchedule } from './schedule.js';
-import { waitWithSignal } from './wait.js';
 
 interface Entry {
   token: AccessToken;
@@ -26,8 +25,11 @@ export class TokenProviderState {
 
   constructor(private readonly options: ResolvedOptions) {}
 
-  async getToken(signal: AbortSignal | undefined): Promise<AccessToken> {
-    signal?.throwIfAborted();
+  /**
+   * Returns the cached token, or the promise of the request that every caller shares. The
+   * caller's signal is applied by provider.ts, which waits on this promise.
+   */
+  async getToken(): Promise<AccessToken> {
     const now = this.options.request.clock.monotonicNow();
     const entry = this.current;
     if (entry !== undefined) {
@@ -39,7 +41,7 @@ export class TokenProviderState {
         return entry.token;
       }
     }
-    const next = await waitWithSignal(this.flight(), signal);
+    const next = await this.flight();
     return next.token;
   }
 

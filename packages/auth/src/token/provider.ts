@@ -2,6 +2,7 @@ import { loadOnce } from '../load-once.js';
 import type { AccessToken } from './access-token.js';
 import { resolveOptions, type TokenProviderOptions } from './options.js';
 import type { TokenProviderState } from './provider-state.js';
+import { waitWithSignal } from './wait.js';
 
 /** Options of one {@link TokenProvider.getToken} call. */
 export interface GetTokenOptions {
@@ -58,10 +59,13 @@ export function createTokenProvider(options: TokenProviderOptions): TokenProvide
   // dropped, because getToken loads again and reports it.
   loadProviderCode().catch(() => undefined);
 
-  const loadState = async (signal: AbortSignal | undefined): Promise<TokenProviderState> => {
-    signal?.throwIfAborted();
+  // The signal is checked first, so an aborted call neither starts a request nor leaves a
+  // promise behind that nobody handles.
+  const tokenFrom = (loaded: TokenProviderState, signal: AbortSignal | undefined) =>
+    signal?.aborted ? Promise.reject(signal.reason) : waitWithSignal(loaded.getToken(), signal);
+
+  const loadState = async (): Promise<TokenProviderState> => {
     const { TokenProviderState } = await loadProviderCode();
-    signal?.throwIfAborted();
     if (state === undefined) {
       state = new TokenProviderState(resolved);
       for (const accessToken of invalidatedEarly.splice(0)) state.invalidate(accessToken);
@@ -70,11 +74,13 @@ export function createTokenProvider(options: TokenProviderOptions): TokenProvide
   };
 
   return {
-    // Once the state exists, calls go straight to it, without another promise in between.
+    // The signal stops the caller's wait for the provider code as well as for the token. Once
+    // the state exists, a call without a signal gets the state's promise with nothing between.
     getToken: (getOptions) => {
       const signal = getOptions?.signal;
-      if (state !== undefined) return state.getToken(signal);
-      return loadState(signal).then((loaded) => loaded.getToken(signal));
+      if (state !== undefined) return tokenFrom(state, signal);
+      if (signal?.aborted) return Promise.reject(signal.reason);
+      return waitWithSignal(loadState(), signal).then((loaded) => tokenFrom(loaded, signal));
     },
     invalidate: (accessToken) => {
       if (typeof accessToken !== 'string') {

@@ -33,6 +33,11 @@ export interface FetchedToken extends TokenResponse {
   attempts: number;
 }
 
+/** Wraps an error from building the request body, which `requestToken` does not retry. */
+class FieldsFailure {
+  constructor(readonly cause: unknown) {}
+}
+
 // Field values that are secrets and must be masked in anything derived from the response.
 const SECRET_FIELDS = ['client_secret', 'client_assertion'];
 
@@ -46,6 +51,9 @@ export async function requestToken(context: RequestContext): Promise<FetchedToke
     try {
       return await sendAttempt(context, attempt);
     } catch (error) {
+      // A body that could not be built (an unusable key, key code that did not load) fails
+      // the same way on every attempt, so it is not retried.
+      if (error instanceof FieldsFailure) throw error.cause;
       const delay =
         attempt < maxAttempts
           ? retryDelayMs(error, attempt, context.retry, context.random)
@@ -70,7 +78,12 @@ export async function requestToken(context: RequestContext): Promise<FetchedToke
 async function sendAttempt(context: RequestContext, attempt: number): Promise<FetchedToken> {
   const { baseUrl, clock } = context;
   const url = `${baseUrl}/v1/access_tokens`;
-  const fields = await context.buildFields(`${baseUrl}/v1`, clock.now());
+  let fields: Record<string, string>;
+  try {
+    fields = await context.buildFields(`${baseUrl}/v1`, clock.now());
+  } catch (error) {
+    throw new FieldsFailure(error);
+  }
   const secrets = SECRET_FIELDS.map((name) => fields[name] ?? '');
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), context.timeoutMs);

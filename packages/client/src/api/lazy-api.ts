@@ -1,4 +1,5 @@
 import type { Client, Middleware } from 'openapi-fetch';
+import { abortFailure } from '../errors/transport-errors.js';
 import type { ClientPaths } from '../paths.js';
 
 type Api = Client<ClientPaths>;
@@ -62,8 +63,13 @@ export function createLazyApi(load: () => Promise<Api>): Api {
     eject: (...middleware: Middleware[]) => whenLoaded((api) => api.eject(...middleware)),
   };
   for (const name of callNames) {
-    lazy[name] = async (...args: unknown[]) =>
-      ((await ready())[name] as (...callArgs: unknown[]) => unknown)(...args);
+    lazy[name] = async (...args: unknown[]) => {
+      // `request(method, path, init)` has the init third, the method calls `(path, init)` second.
+      const init = (name === 'request' ? args[2] : args[1]) as { signal?: unknown } | undefined;
+      const signal = init?.signal instanceof AbortSignal ? init.signal : undefined;
+      const api = loaded ?? (await untilReady(ready(), signal, describeCall(name, args)));
+      return (api[name] as (...callArgs: unknown[]) => unknown)(...args);
+    };
   }
   return lazy as unknown as Api;
 }
@@ -79,4 +85,42 @@ function isMiddleware(value: unknown): boolean {
 function describeValue(value: unknown): string {
   if (value === null || typeof value !== 'object') return String(value);
   return Array.isArray(value) ? 'array' : `object with keys [${Object.keys(value).join(', ')}]`;
+}
+
+function describeCall(name: string, args: unknown[]): string {
+  return name === 'request'
+    ? `${String(args[0]).toUpperCase()} ${String(args[1])}`
+    : `${name} ${String(args[0])}`;
+}
+
+/**
+ * Waits for the client to load, but stops when the call's signal aborts, with the error the
+ * client throws for an aborted call. The load goes on for later calls.
+ */
+function untilReady(
+  loading: Promise<Api>,
+  signal: AbortSignal | undefined,
+  operation: string,
+): Promise<Api> {
+  if (signal === undefined) return loading;
+  const aborted = () => abortFailure(signal.reason, { what: operation, operation });
+  if (signal.aborted) {
+    // Nobody else may wait for this load, so its failure is marked as handled here.
+    loading.catch(() => undefined);
+    return Promise.reject(aborted());
+  }
+  return new Promise<Api>((resolve, reject) => {
+    const onAbort = () => reject(aborted());
+    signal.addEventListener('abort', onAbort, { once: true });
+    loading.then(
+      (api) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(api);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
 }
