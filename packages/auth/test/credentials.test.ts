@@ -63,7 +63,7 @@ describe('createCredentials', () => {
     );
   });
 
-  it('reports a bad key from checkCredentials and from every token request', async () => {
+  it('reports a bad key on use', async () => {
     const endpoint = scriptTokenEndpoint(server, () => ({}));
     const credentials = createCredentials({ privateKeyId: 'k', privateKey: 'not a key' });
     const provider = createTokenProvider({ credentials });
@@ -74,7 +74,7 @@ describe('createCredentials', () => {
     expect(endpoint.calls).toBe(0);
   });
 
-  it('names binary data and its size without the PEM hint', () => {
+  it('names binary data and its size', () => {
     const error = (() => {
       try {
         createCredentials({ privateKeyId: 'k', privateKey: new Uint8Array(121) as never });
@@ -106,7 +106,7 @@ describe('createCredentials', () => {
     expect(error.message).not.toContain('BEGIN and END lines');
   });
 
-  it('resolves checkCredentials for a usable key and for a client secret', async () => {
+  it('resolves checkCredentials for usable credentials', async () => {
     const pair = await generateP256();
 
     await expect(
@@ -120,7 +120,7 @@ describe('createCredentials', () => {
     ).rejects.toThrow(TypeError);
   });
 
-  it('does not report an unhandled rejection for a bad key that is never used', async () => {
+  it('leaves no unhandled rejection for an unused bad key', async () => {
     const unhandled: unknown[] = [];
     const record = (reason: unknown) => unhandled.push(reason);
     process.on('unhandledRejection', record);
@@ -226,7 +226,7 @@ describe('loadCredentialsFile', () => {
     });
   });
 
-  it('checks the private key before it resolves and names the file', async () => {
+  it('checks the key and names the file', async () => {
     const path = join(directory, 'public-key.json');
     const pair = await generateP256();
     const publicPem = `-----BEGIN PUBLIC KEY-----\n${pair.spkiDer.toString('base64')}\n-----END PUBLIC KEY-----`;

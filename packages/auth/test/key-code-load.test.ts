@@ -35,7 +35,7 @@ describe('private key code loaded on demand', () => {
     expect(attempts).toBe(2);
   });
 
-  it('fails a token request at once when the code is missing', async () => {
+  it('does not retry a missing chunk', async () => {
     let attempts = 0;
     vi.resetModules();
     vi.doMock('../src/credentials/key-signer.js', async () => {

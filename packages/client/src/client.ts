@@ -64,7 +64,7 @@ const loadApiModule = loadOnce(() => import('./api/openapi-fetch-client.js'), 'o
  *   option is invalid.
  * @throws InvalidCredentialsError or InvalidPrivateKeyError (from `@hm-sdk/auth`) for unusable
  *   credentials. A private key whose type is right but whose content is not usable fails the
- *   first call instead; `checkCredentials` from `@hm-sdk/auth` finds that out at startup.
+ *   first call instead. `checkCredentials` from `@hm-sdk/auth` finds that out at startup.
  */
 export function createHmClient(options: HmClientOptions): HmClient {
   const settings = resolveClientOptions(options);

@@ -47,7 +47,7 @@ describe('client.api loaded on first use', () => {
     expect(calls).toEqual(['GET /v1/fleets/vehicles', 'POST /v1/eligibility']);
   });
 
-  it('applies middleware registered before the load in order, and later ones at once', async () => {
+  it('replays early middleware in order', async () => {
     const calls: string[] = [];
     const api = createLazyApi(async () => recordingApi(calls));
     const middleware: Middleware = { onRequest: () => undefined };
@@ -61,7 +61,7 @@ describe('client.api loaded on first use', () => {
     expect(calls).toEqual(['use 2', 'eject 1', 'DELETE /v1/fleets/vehicles/{vin}', 'use 1']);
   });
 
-  it('rejects an invalid middleware where it is registered', async () => {
+  it('rejects invalid middleware at use()', async () => {
     const calls: string[] = [];
     const api = createLazyApi(async () => recordingApi(calls));
     const valid: Middleware = { onRequest: () => undefined };
@@ -76,7 +76,7 @@ describe('client.api loaded on first use', () => {
     expect(calls).toEqual(['use 1', 'GET /v1/fleets/vehicles']);
   });
 
-  it('stops waiting for the load when the call is aborted', async () => {
+  it('stops waiting when aborted', async () => {
     let release: () => void = () => undefined;
     const calls: string[] = [];
     const api = createLazyApi(async () => {
@@ -127,7 +127,7 @@ describe('client.api against the mock', () => {
   });
   afterAll(() => harness.server.close());
 
-  it('lets middleware added before the first call see the request', async () => {
+  it('runs early middleware on requests', async () => {
     const client = harness.client();
     const seen: string[] = [];
     client.api.use({

@@ -16,7 +16,7 @@ describe('loadOnce', () => {
     expect(first).toBe(second);
   });
 
-  it('reports a failed import as a NetworkError and tries again', async () => {
+  it('reports failures and tries again', async () => {
     let imports = 0;
     const cause = new TypeError('Failed to fetch dynamically imported module');
     const load = loadOnce(async () => {

@@ -56,7 +56,7 @@ export const browserBundles = [
     label: '@hm-sdk/auth + @hm-sdk/client',
     specifiers: ['@hm-sdk/auth', '@hm-sdk/client'],
     // The budget counts what loads with the import. The private key code, the token provider
-    // code, openapi-fetch and the bulk runner load on demand; the report lists them, and the
+    // code, openapi-fetch and the bulk runner load on demand, and the report lists them. The
     // scenarios add up what each kind of app downloads before its first call.
     gzipBudgetBytes: 15_000,
     scenarios: [

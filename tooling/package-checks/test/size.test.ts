@@ -37,7 +37,7 @@ describe.each(browserBundles)('$label bundle', (bundle) => {
 });
 
 describe('code that loads on first use', () => {
-  it('keeps jose and openapi-fetch out of what auth and client load with the import', async () => {
+  it('keeps jose and openapi-fetch on demand', async () => {
     const size = await measureBundle(['@hm-sdk/auth', '@hm-sdk/client'], resolveDir);
     const eagerSources = size.contributions.map(({ source }) => source);
     const onDemandSources = size.onDemand.flatMap((chunk) =>

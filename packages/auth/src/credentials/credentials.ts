@@ -41,7 +41,7 @@ export interface Credentials {
 /** Builds the body fields of one token request. */
 type FieldsBuilder = (audience: string, nowMs: number) => Promise<Record<string, string>>;
 
-/** What the package keeps for one credentials object, out of sight of its users. */
+/** The secret parts of one credentials object, kept out of sight of its users. */
 interface CredentialsSecrets {
   buildFields: FieldsBuilder;
   /** Resolves once the credentials are ready to sign; rejects for an unusable private key. */

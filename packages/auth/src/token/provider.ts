@@ -59,8 +59,8 @@ export function createTokenProvider(options: TokenProviderOptions): TokenProvide
   // dropped, because getToken loads again and reports it.
   loadProviderCode().catch(() => undefined);
 
-  // The signal is checked first, so an aborted call neither starts a request nor leaves a
-  // promise behind that nobody handles.
+  // The signal is checked first, so an aborted call neither starts a request nor leaves an
+  // unhandled promise behind.
   const tokenFrom = (loaded: TokenProviderState, signal: AbortSignal | undefined) =>
     signal?.aborted ? Promise.reject(signal.reason) : waitWithSignal(loaded.getToken(), signal);
 

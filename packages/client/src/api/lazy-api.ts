@@ -105,7 +105,7 @@ function untilReady(
   if (signal === undefined) return loading;
   const aborted = () => abortFailure(signal.reason, { what: operation, operation });
   if (signal.aborted) {
-    // Nobody else may wait for this load, so its failure is marked as handled here.
+    // No other call may wait for this load, so its failure is marked as handled here.
     loading.catch(() => undefined);
     return Promise.reject(aborted());
   }

@@ -11,9 +11,9 @@ function installedMswVersion(): string | undefined {
 }
 
 /**
- * Checks that the installed msw can run on this Node.js. msw 3 needs Node.js 22.12 or newer and,
- * on Node.js 20, fails each intercepted request with `Promise.withResolvers is not a function`;
- * this check names the cause before any request is made.
+ * Checks that the installed msw can run on this Node.js. msw 3 needs Node.js 22.12 or newer. On
+ * Node.js 20 it fails each intercepted request with `Promise.withResolvers is not a function`,
+ * so this check names the cause before any request is made.
  *
  * @throws Error naming both versions and the two ways out, for msw 3 on a Node.js without
  *   `Promise.withResolvers`.
