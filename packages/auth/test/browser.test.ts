@@ -23,10 +23,17 @@ const page = `<!doctype html>
 </script>
 <body></body>`;
 
+/** Paths the static server answers with 404, to stand in for a chunk that fails to download. */
+const unavailable = new Set<string>();
+
 /** Serves the page, the package's dist/ and jose's browser build from 127.0.0.1. */
 function createStaticServer(): Server {
   return createServer(async (request, response) => {
     const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
+    if (unavailable.has(path)) {
+      response.writeHead(404).end();
+      return;
+    }
     const roots: Array<[string, string]> = [
       ['/auth/', distRoot],
       ['/jose/', joseRoot],
@@ -163,5 +170,48 @@ describe('main entry in chromium', () => {
       }
     }, rsa);
     expect(error).toEqual({ code: 'ERR_AUTH_INVALID_PRIVATE_KEY', problem: 'rsa' });
+  });
+
+  it('reports a chunk that fails to download', async () => {
+    const app = mock.registerApp();
+    const page = await browser.newPage();
+    try {
+      await page.goto(tab.url());
+      await page.locator('body[data-ready="true"]').waitFor({ state: 'attached' });
+      unavailable.add('/auth/token/provider-state.js');
+      const failure = await page.evaluate(
+        async ({ app, baseUrl }) => {
+          // biome-ignore lint/suspicious/noExplicitAny: the page's module namespace is untyped.
+          const { createTokenProvider } = (window as any).auth;
+          const provider = createTokenProvider({ credentials: app, baseUrl });
+          const error = await provider.getToken().catch((caught: Error) => caught);
+          return { code: error.code, retryable: error.retryable, message: error.message };
+        },
+        { app, baseUrl: listener.url },
+      );
+
+      expect(failure.code).toBe('ERR_AUTH_NETWORK');
+      expect(failure.retryable).toBe(true);
+      expect(failure.message).toContain('Could not load the token provider code of @hm-sdk/auth');
+      expect(failure.message).toContain('reload the page');
+      expect(failure.message).not.toContain(app.clientSecret);
+
+      // Browsers remember the failed module, so recovery takes a reload.
+      unavailable.clear();
+      await page.reload();
+      await page.locator('body[data-ready="true"]').waitFor({ state: 'attached' });
+      const scopes = await page.evaluate(
+        async ({ app, baseUrl }) => {
+          // biome-ignore lint/suspicious/noExplicitAny: the page's module namespace is untyped.
+          const { createTokenProvider } = (window as any).auth;
+          return (await createTokenProvider({ credentials: app, baseUrl }).getToken()).scopes;
+        },
+        { app, baseUrl: listener.url },
+      );
+      expect(scopes).toContain('fleet:clearance');
+    } finally {
+      unavailable.clear();
+      await page.close();
+    }
   });
 });
