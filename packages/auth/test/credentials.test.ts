@@ -94,7 +94,12 @@ describe('createCredentials', () => {
     [
       'an EC JWK with a number as crv',
       { kty: 'EC', crv: 5, d: 'AA', x: 'AA', y: 'AA' },
-      'curve 5,',
+      'crv is of type number',
+    ],
+    [
+      'an EC JWK whose crv runs code',
+      { kty: 'EC', crv: { toJSON: () => 'secret-d' }, d: 'secret-d', x: 'AA', y: 'AA' },
+      'crv is of type object',
     ],
   ])('explains %s', async (_, privateKey, message) => {
     const credentials = createCredentials({ privateKeyId: 'k', privateKey: privateKey as never });
@@ -104,6 +109,7 @@ describe('createCredentials', () => {
     expect(error).toBeInstanceOf(InvalidPrivateKeyError);
     expect(error.message).toContain(message);
     expect(error.message).not.toContain('BEGIN and END lines');
+    expect(error.message).not.toContain('secret-d');
   });
 
   it('resolves checkCredentials for usable credentials', async () => {

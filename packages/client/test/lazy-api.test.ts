@@ -104,6 +104,22 @@ describe('client.api loaded on first use', () => {
     expect(calls).toEqual(['GET /v1/fleets/vehicles']);
   });
 
+  it('honours a signal from another realm', async () => {
+    const api = createLazyApi(() => new Promise<never>(() => undefined));
+    // An iframe's AbortSignal and DOMException fail instanceof checks in this realm, so the
+    // stand-ins below only have their shape.
+    const signal = Object.assign(new EventTarget(), {
+      aborted: false,
+      reason: undefined as unknown,
+    });
+    const waiting = api.GET('/v1/fleets/vehicles', { signal: signal as unknown as AbortSignal });
+    signal.aborted = true;
+    signal.reason = { name: 'AbortError', [Symbol.toStringTag]: 'DOMException' };
+    signal.dispatchEvent(new Event('abort'));
+
+    await expect(waiting).rejects.toBeInstanceOf(AbortError);
+  });
+
   it('tries the load again after it failed', async () => {
     let attempt = 0;
     const calls: string[] = [];

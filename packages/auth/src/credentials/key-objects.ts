@@ -85,8 +85,18 @@ export function checkJwk(jwk: JsonWebKey): JsonWebKey {
       fix: "Add crv: 'P-256'.",
     });
   }
+  if (typeof jwk.crv !== 'string') {
+    // Only the type is named: turning an unknown value into text could run its own code.
+    throw keyError(
+      'malformed',
+      `The privateKey is an EC JWK whose crv is of type ${typeof jwk.crv}, not a string.`,
+      {
+        fix: "Set crv to 'P-256'.",
+      },
+    );
+  }
   if (jwk.crv !== 'P-256') {
-    throw wrongCurveError(typeof jwk.crv === 'string' ? jwk.crv : JSON.stringify(jwk.crv));
+    throw wrongCurveError(jwk.crv);
   }
   if (typeof jwk.d !== 'string' || jwk.d === '') {
     throw publicKeyError('an EC JWK without the private member d');

@@ -66,7 +66,7 @@ export function createLazyApi(load: () => Promise<Api>): Api {
     lazy[name] = async (...args: unknown[]) => {
       // `request(method, path, init)` has the init third, the method calls `(path, init)` second.
       const init = (name === 'request' ? args[2] : args[1]) as { signal?: unknown } | undefined;
-      const signal = init?.signal instanceof AbortSignal ? init.signal : undefined;
+      const signal = isAbortSignal(init?.signal) ? init.signal : undefined;
       const api = loaded ?? (await untilReady(ready(), signal, describeCall(name, args)));
       return (api[name] as (...callArgs: unknown[]) => unknown)(...args);
     };
@@ -123,4 +123,17 @@ function untilReady(
       },
     );
   });
+}
+
+/**
+ * Checks for an AbortSignal by its shape, so a signal from another realm (an iframe, a test
+ * environment) counts too, where `instanceof AbortSignal` is false.
+ */
+function isAbortSignal(value: unknown): value is AbortSignal {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as AbortSignal).aborted === 'boolean' &&
+    typeof (value as AbortSignal).addEventListener === 'function'
+  );
 }

@@ -57,6 +57,12 @@ export function abortFailure(
   return reason;
 }
 
+/** Checks for a DOMException by its shape, so one from another realm (an iframe) counts too. */
 function isDomException(value: unknown): value is DOMException {
-  return typeof DOMException !== 'undefined' && value instanceof DOMException;
+  if (typeof DOMException !== 'undefined' && value instanceof DOMException) return true;
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    Object.prototype.toString.call(value) === '[object DOMException]'
+  );
 }
