@@ -23,7 +23,7 @@ const page = `<!doctype html>
 </script>
 <body></body>`;
 
-/** Paths the static server answers with 404, to stand in for a chunk that fails to download. */
+/** Paths that get a 404 from the static server, in place of a chunk that fails to download. */
 const unavailable = new Set<string>();
 
 /** Serves the page, the package's dist/ and jose's browser build from 127.0.0.1. */

@@ -27,7 +27,7 @@ import { build } from 'esbuild';
 
 /**
  * @typedef {object} ChunkSize
- * @property {string} label the module that starts the chunk, such as `packages/auth/.../jose-sign.js`
+ * @property {string} label the module that starts the chunk, such as `packages/auth credentials/key-signer.js`
  * @property {number} minifiedBytes size of the minified chunk
  * @property {number} gzipBytes size of the chunk after gzip at level 9
  * @property {Contribution[]} contributions minified bytes per package, largest first
@@ -116,8 +116,8 @@ function contributionsOf(inputMaps) {
 /**
  * Bundles entries for browsers the way an app bundler would (ESM, browser conditions, minified,
  * with code splitting) and measures the result. Every export of each entry is kept, so the size
- * is what an app pays when it uses all of the entry; an app that imports less gets less after
- * tree shaking. Code behind a dynamic `import()` lands in chunks of its own; they are reported
+ * is what an app pays when it uses all of the entry. An app that imports less gets less after
+ * tree shaking. Code behind a dynamic `import()` lands in chunks of its own, which are reported
  * under `onDemand`, apart from what loads with the import itself.
  *
  * @param {string[]} specifiers package entries, such as `@hm-sdk/auth`

@@ -84,7 +84,7 @@ describe.skipIf(!onLinuxX64)('mock-server with msw 3 on Node.js 22 (uses the npm
     expect(result.code, describeRun('tsc -p .', result)).toBe(0);
   });
 
-  it('refuses msw 3 on Node.js 20', {
+  it('rejects msw 3 on Node.js 20', {
     timeout: stepTimeoutMs,
   }, async () => {
     const report = await runReport(process.execPath, 'old-node-check.mjs', projectDir);

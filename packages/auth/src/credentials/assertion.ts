@@ -10,7 +10,7 @@ const loadKeySigner = loadOnce(() => import('./key-signer.js'), 'the private key
 /**
  * Starts checking and importing a private key in the background and returns the signer it
  * resolves to. The promise is marked as handled, so a bad key that is never used does not
- * report an unhandled rejection; a caller that awaits it still gets the error.
+ * report an unhandled rejection. A caller that awaits it still gets the error.
  */
 export function startAssertionSigner(privateKey: unknown): Promise<AssertionSigner> {
   const signer = loadKeySigner().then((module) => module.createAssertionSigner(privateKey));

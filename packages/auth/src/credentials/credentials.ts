@@ -44,7 +44,7 @@ type FieldsBuilder = (audience: string, nowMs: number) => Promise<Record<string,
 /** The secret parts of one credentials object, kept out of sight of its users. */
 interface CredentialsSecrets {
   buildFields: FieldsBuilder;
-  /** Resolves once the credentials are ready to sign; rejects for an unusable private key. */
+  /** Resolves once the credentials are ready to sign, and rejects for an unusable private key. */
   check(): Promise<void>;
 }
 
@@ -120,7 +120,7 @@ function createKeyCredentials(input: PrivateKeyCredentialsInput): Credentials {
     try {
       return await signer;
     } catch (error) {
-      // After a failed download the next request loads again; a bad key fails every time.
+      // After a failed download the next request loads again, while a bad key fails every time.
       if (error instanceof NetworkError) signer = undefined;
       throw error;
     }

@@ -86,7 +86,8 @@ export function checkJwk(jwk: JsonWebKey): JsonWebKey {
     });
   }
   if (typeof jwk.crv !== 'string') {
-    // Only the type is named: turning an unknown value into text could run its own code.
+    // Only the type is named, because converting an unknown value to text could run the caller's
+    // code (toJSON, getters) and print what it returns.
     throw keyError(
       'malformed',
       `The privateKey is an EC JWK whose crv is of type ${typeof jwk.crv}, not a string.`,

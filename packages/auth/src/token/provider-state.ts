@@ -45,7 +45,7 @@ export class TokenProviderState {
     return next.token;
   }
 
-  /** Drops the cached token if it is `accessToken`; provider.ts has checked the argument. */
+  /** Drops the cached token if it is `accessToken`. provider.ts has checked the argument. */
   invalidate(accessToken: string): void {
     this.invalidTokens.push(accessToken);
     if (this.invalidTokens.length > MAX_REMEMBERED_INVALID) {

@@ -10,7 +10,7 @@ import type { RetryPolicy } from './retry.js';
 /** Everything one token request needs; fixed for the lifetime of a provider. */
 export interface RequestContext {
   credentials: Credentials;
-  /** Builds the body fields of one request; they contain the secret. */
+  /** Builds the body fields of one request, which contain the secret. */
   buildFields: (audience: string, nowMs: number) => Promise<Record<string, string>>;
   baseUrl: string;
   fetch: typeof globalThis.fetch;

@@ -64,7 +64,7 @@ export function createLazyApi(load: () => Promise<Api>): Api {
   };
   for (const name of callNames) {
     lazy[name] = async (...args: unknown[]) => {
-      // `request(method, path, init)` has the init third, the method calls `(path, init)` second.
+      // `request(method, path, init)` takes the init third, and the method calls take it second.
       const init = (name === 'request' ? args[2] : args[1]) as { signal?: unknown } | undefined;
       const signal = isAbortSignal(init?.signal) ? init.signal : undefined;
       const api = loaded ?? (await untilReady(ready(), signal, describeCall(name, args)));

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 
-/** Reads the version of the msw that this package imports, or `undefined` if it cannot. */
+/** Reads the version of the msw that this package imports, or `undefined` when that fails. */
 function installedMswVersion(): string | undefined {
   try {
     const manifest = createRequire(import.meta.url)('msw/package.json') as { version?: unknown };
